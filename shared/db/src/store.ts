@@ -1,0 +1,75 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import { createSerializedPg } from './serialized-pg';
+import { SessionLock } from './session-lock';
+
+/** Parameters of {@link openStore}. */
+export interface OpenStoreParameters {
+  /** A PostgreSQL server URL. When unset, the embedded PGlite store is used. @default undefined */
+  databaseUrl?: string;
+  /**
+   * Where the embedded store keeps its files; `memory://` keeps them in memory (tests only: creating a database
+   * costs seconds of CPU, reopening one on disk well under a second). @default `.junction`
+   */
+  dataDir?: string;
+  /** Connections per service pool on a PostgreSQL server. @default 10 */
+  poolSize?: number;
+}
+
+/**
+ * Where the services' data lives: one PostgreSQL server, or one PGlite instance per process. Each service gets
+ * its own schema in it and its own DataSource; the store is built once and shared.
+ */
+export interface Store {
+  /** `postgres` for a server, `pglite` for the embedded store. */
+  readonly kind: 'postgres' | 'pglite';
+  /** Connection options for a TypeORM postgres DataSource (without entities, schema or migrations). */
+  readonly connectionOptions: Partial<DataSourceOptions>;
+  /** Stops the embedded store (no-op for a server; DataSources close their own pools). */
+  close(): Promise<void>;
+}
+
+/** Opens the store described by the parameters. */
+export async function openStore({ databaseUrl, dataDir = '.junction', poolSize = 10 }: OpenStoreParameters): Promise<Store> {
+  if (databaseUrl) {
+    return {
+      kind: 'postgres',
+      connectionOptions: { type: 'postgres', url: databaseUrl, poolSize },
+      close: async () => {},
+    };
+  }
+  return openEmbeddedStore(dataDir);
+}
+
+async function openEmbeddedStore(dataDir: string): Promise<Store> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  let location = dataDir;
+  if (!dataDir.startsWith('memory://')) {
+    location = path.resolve(dataDir, 'pgdata');
+    mkdirSync(location, { recursive: true });
+  }
+  const db = new PGlite(location);
+  await db.waitReady;
+  // pg talks to PGlite over its wire protocol on loopback; the session lock serializes connections.
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 64 });
+  await server.start();
+  const [host, port] = server.getServerConn().split(':');
+  return {
+    kind: 'pglite',
+    connectionOptions: {
+      type: 'postgres',
+      host,
+      port: Number(port),
+      username: 'postgres',
+      database: 'postgres',
+      driver: createSerializedPg(new SessionLock()),
+      poolSize: 4,
+    },
+    async close() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * The stable codes clients see in `extensions.code`. A client may branch on these; they never change meaning.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  RATE_LIMITED: 'RATE_LIMITED',
+  UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+/** One of {@link ErrorCode}'s values. */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** A problem with one input field, reported to the client so a form can point at it. */
+export interface FieldError {
+  /** Dotted path of the input field, e.g. `input.chainId`. */
+  field: string;
+  /** What is wrong and what would be accepted, as a sentence. */
+  message: string;
+}
+
+/** Options for {@link BaseError}. */
+export interface BaseErrorParameters {
+  /** The stable code clients see. */
+  code: ErrorCode;
+  /** Labelled context lines, shown in logs (not to clients). */
+  details?: Record<string, unknown>;
+  /** Field-level problems, sent to clients in `extensions.fieldErrors`. */
+  fieldErrors?: FieldError[];
+  /** The error that caused this one, kept for logs. */
+  cause?: unknown;
+}
+
+/**
+ * The one error class of Junction. `shortMessage` is a sentence a person can act on and is what clients see;
+ * `details` and `cause` stay in the logs.
+ */
+export class BaseError extends Error {
+  override name = 'BaseError';
+  /** The stable code clients see in `extensions.code`. */
+  readonly code: ErrorCode;
+  /** The client-facing sentence. */
+  readonly shortMessage: string;
+  /** Context for logs. */
+  readonly details: Record<string, unknown>;
+  /** Field-level problems sent to clients. */
+  readonly fieldErrors: FieldError[];
+
+  constructor(shortMessage: string, { code, details = {}, fieldErrors = [], cause }: BaseErrorParameters) {
+    const lines = Object.entries(details).map(([label, value]) => `${label}: ${String(value)}`);
+    super([shortMessage, ...lines].join('\n'), cause === undefined ? undefined : { cause });
+    this.code = code;
+    this.shortMessage = shortMessage;
+    this.details = details;
+    this.fieldErrors = fieldErrors;
+  }
+}

@@ -1,0 +1,19 @@
+export { buildFederatedSchema, type BuildFederatedSchemaParameters, type FederatedSchema } from './build-federated-schema';
+export { createSubgraphServer, type SubgraphServer, type SubgraphServerParameters } from './subgraph-server';
+export {
+  Connection,
+  DEFAULT_PAGE_SIZE,
+  keysetPage,
+  MAX_PAGE_SIZE,
+  PageArgs,
+  PageInfo,
+  type KeysetPageParameters,
+  type Page,
+} from './pagination';
+export { createEntityDirectory, type EntityDirectory, type EntityDirectoryParameters } from './entity-directory';
+export { checksumAddress } from './evm-address';
+export { validateInput } from './validate-input';
+export { seedId } from './seed-id';
+export { groupByKeys, orderByKeys } from './batch';
+export { PUBLIC_PRINCIPAL, requireRole, type Principal, type Role } from './principal';
+export { emitSchema } from './emit-schema';

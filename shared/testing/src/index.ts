@@ -1,0 +1,2 @@
+export { openTestStore, type TestStore } from './test-store';
+export { graphqlRequest, type GraphQLResponse } from './graphql-request';
