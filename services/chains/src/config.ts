@@ -1,8 +1,9 @@
-import { commonEnv, parseEnv, port, z } from '@junction/config';
+import { commonEnv, parseEnv, port, principalSecretEnv, z } from '@junction/config';
 
 /** Environment of the chains subgraph when it runs on its own. */
 export const chainsEnv = {
   ...commonEnv,
+  ...principalSecretEnv,
   /** Port of `/graphql`. @default 4002 */
   CHAINS_PORT: port(4002),
   /** Interface to listen on. @default 127.0.0.1 */

@@ -6,7 +6,9 @@ import { createServer } from './server';
 async function main(): Promise<void> {
   const config = loadChainsConfig();
   const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.JUNCTION_DATA_DIR });
-  const service = await createServer({ store, dbSchema: config.CHAINS_DB_SCHEMA, seed: config.JUNCTION_SEED });
+  const service = await createServer({ store, dbSchema: config.CHAINS_DB_SCHEMA, seed: config.JUNCTION_SEED,
+    principalSecret: config.JUNCTION_PRINCIPAL_SECRET,
+  });
   const url = await service.server.listen(config.CHAINS_PORT, config.CHAINS_HOST);
   console.log(JSON.stringify({ level: 'info', msg: 'chains subgraph listening', url }));
   const stop = async () => {

@@ -1,5 +1,5 @@
 import { openDataSource, type ServiceDataSource, type Store } from '@junction/db';
-import { createSubgraphServer, PUBLIC_PRINCIPAL, type SubgraphServer } from '@junction/federation';
+import { createSubgraphServer, verifyPrincipal, type SubgraphServer } from '@junction/federation';
 import type { ChainsContext } from './context';
 import { ChainEntity } from './entities/chain.entity';
 import { RpcEndpointEntity } from './entities/rpc-endpoint.entity';
@@ -20,6 +20,8 @@ export interface ChainsDependencies {
   dbSchema?: string;
   /** Fill an empty catalogue with the seed networks. @default false */
   seed?: boolean;
+  /** The secret the gateway signs principals with. */
+  principalSecret: string;
 }
 
 /** A built (not listening) chains subgraph. */
@@ -36,7 +38,7 @@ export interface ChainsService {
 export const entities = [ChainEntity, RpcEndpointEntity];
 
 /** Builds the chains subgraph: migrates its schema, seeds it if asked, and builds its server. */
-export async function createServer({ store, dbSchema = 'chains', seed = false }: ChainsDependencies): Promise<ChainsService> {
+export async function createServer({ store, dbSchema = 'chains', seed = false, principalSecret }: ChainsDependencies): Promise<ChainsService> {
   const db = await openDataSource({ store, schema: dbSchema, entities, migrations });
   try {
     const repositories = { chains: new ChainRepository(db.dataSource), rpcEndpoints: new RpcEndpointRepository(db.dataSource) };
@@ -50,7 +52,10 @@ export async function createServer({ store, dbSchema = 'chains', seed = false }:
     const server = await createSubgraphServer<ChainsContext>({
       name: 'chains',
       schema,
-      context: () => ({ principal: PUBLIC_PRINCIPAL, loaders: createLoaders(repositories) }),
+      context: (request) => ({
+        principal: verifyPrincipal(request.headers, { secret: principalSecret }),
+        loaders: createLoaders(repositories),
+      }),
       ready: async () => {
         await db.dataSource.query('SELECT 1');
       },

@@ -1,6 +1,6 @@
 import { createServer, type ChainsService } from '@junction/chains';
 import { seedId } from '@junction/federation';
-import { graphqlRequest, openTestStore, type TestStore } from '@junction/testing';
+import { graphqlRequest, OPERATOR, openTestStore, principalHeaders, TEST_PRINCIPAL_SECRET, type TestStore } from '@junction/testing';
 
 let testStore: TestStore;
 let service: ChainsService;
@@ -8,7 +8,7 @@ let url: string;
 
 beforeAll(async () => {
   testStore = await openTestStore();
-  service = await createServer({ store: testStore.store, dbSchema: testStore.schema('chains'), seed: true });
+  service = await createServer({ store: testStore.store, dbSchema: testStore.schema('chains'), seed: true, principalSecret: TEST_PRINCIPAL_SECRET });
   url = await service.server.listen(0);
 });
 
@@ -128,6 +128,23 @@ describe('chains subgraph', () => {
     expect(data).toEqual({ chain: { name: 'Base', rpcEndpoints: null } });
     expect(errors?.[0]).toMatchObject({ path: ['chain', 'rpcEndpoints'], extensions: { code: 'FORBIDDEN' } });
     expect(JSON.stringify(errors)).not.toContain('mainnet.base.org');
+  });
+
+  it('shows RPC endpoints to an operator, in priority order', async () => {
+    const { data, errors } = await graphqlRequest(url, `{ chain(slug: "base") { rpcEndpoints { url priority } } }`, {}, principalHeaders(OPERATOR));
+    expect(errors).toBeUndefined();
+    expect(data.chain.rpcEndpoints).toEqual([
+      { url: 'https://mainnet.base.org', priority: 10 },
+      { url: 'https://base-rpc.publicnode.com', priority: 20 },
+    ]);
+  });
+
+  it('refuses a request whose principal signature does not verify', async () => {
+    const headers = principalHeaders(OPERATOR);
+    headers['x-junction-signature'] = headers['x-junction-signature'].replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
+    const { status, errors } = await graphqlRequest(url, `{ chain(slug: "base") { name } }`, {}, headers);
+    expect(status).toBe(401);
+    expect(errors).toEqual([{ message: 'This request is not authenticated: the principal signature does not verify.', extensions: { code: 'UNAUTHENTICATED' } }]);
   });
 
   it('resolves N entity references with one SQL query', async () => {

@@ -1,3 +1,3 @@
 export { ConfigError, optionalUrl, parseEnv, port } from './parse-env';
-export { commonEnv } from './common';
+export { commonEnv, principalSecretEnv } from './common';
 export { z } from 'zod';

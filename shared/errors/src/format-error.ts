@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { BaseError, ErrorCode } from './base-error';
 
-/** Codes that GraphQL servers assign themselves to request-level problems; safe to show as they are. */
+/** Codes of request-level problems (raised by GraphQL itself, or by us before execution); safe to show as they are. */
 const REQUEST_LEVEL_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -10,6 +10,9 @@ const REQUEST_LEVEL_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
 ]);
 
 /** Parameters of {@link formatError}. */

@@ -15,5 +15,13 @@ export { checksumAddress } from './evm-address';
 export { validateInput } from './validate-input';
 export { seedId } from './seed-id';
 export { groupByKeys, orderByKeys } from './batch';
-export { PUBLIC_PRINCIPAL, requireRole, type Principal, type Role } from './principal';
+export { canSeePartnerPrivate, PUBLIC_PRINCIPAL, requireRole, type Principal, type Role } from './principal';
 export { emitSchema } from './emit-schema';
+export {
+  PRINCIPAL_HEADER,
+  SIGNATURE_HEADER,
+  signPrincipal,
+  verifyPrincipal,
+  type SignPrincipalParameters,
+  type VerifyPrincipalParameters,
+} from './principal-header';

@@ -24,3 +24,11 @@ export function requireRole(principal: Principal, role: Role, what: string): voi
     details: { role: principal.role, required: role },
   });
 }
+
+/**
+ * True when the principal may see a partner's private data (contacts, agreements, keys, webhooks): operators
+ * and admins see every partner's, a partner sees its own.
+ */
+export function canSeePartnerPrivate(principal: Principal, partnerId: string): boolean {
+  return RANK[principal.role] >= RANK.OPERATOR || (principal.role === 'PARTNER' && principal.partnerId === partnerId);
+}

@@ -1,11 +1,15 @@
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
-import { formatError } from '@junction/errors';
-import type { GraphQLSchema } from 'graphql';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { BaseError, formatError } from '@junction/errors';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** The largest request body a subgraph reads. */
 const MAX_BODY_BYTES = 1_000_000;
+
+/** HTTP statuses for errors raised before execution (while building the context). */
+const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429 };
 
 /** Parameters of {@link createSubgraphServer}. */
 export interface SubgraphServerParameters<Context extends BaseContext> {
@@ -48,6 +52,7 @@ export async function createSubgraphServer<Context extends BaseContext>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     formatError: (formatted, error) => formatError(formatted, error, { onMasked: onMaskedError }),
   });
   await apollo.start();
@@ -60,6 +65,17 @@ export async function createSubgraphServer<Context extends BaseContext>({
     });
   });
   http.keepAliveTimeout = 65_000;
+
+  async function buildContext(request: IncomingMessage): Promise<Context> {
+    try {
+      return await context(request);
+    } catch (error) {
+      if (!(error instanceof BaseError)) throw error;
+      // Apollo answers a failed context with HTTP 500 unless told otherwise; a refused caller is a 401/403.
+      const status = HTTP_STATUS[error.code] ?? 400;
+      throw new GraphQLError(error.shortMessage, { extensions: { code: error.code, http: { status } } });
+    }
+  }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://subgraph');
@@ -81,7 +97,7 @@ export async function createSubgraphServer<Context extends BaseContext>({
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: () => Promise.resolve(context(request)),
+      context: () => buildContext(request),
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;

@@ -1,0 +1,29 @@
+import { commonEnv, parseEnv, port, z } from '@junction/config';
+import { randomBytes } from 'node:crypto';
+
+/** Environment of the one-process launcher behind `npm start`. */
+export const launcherEnv = {
+  ...commonEnv,
+  /** Port of the gateway's `/graphql`. @default 4000 */
+  GATEWAY_PORT: port(4000),
+  /** Interface the gateway listens on. @default localhost */
+  GATEWAY_HOST: z.string().default('localhost'),
+  /** Ports of the subgraphs (loopback only). @default 4001–4004 */
+  PARTNERS_PORT: port(4001),
+  CHAINS_PORT: port(4002),
+  BRIDGES_PORT: port(4003),
+  INCIDENTS_PORT: port(4004),
+  /** Secret between gateway and subgraphs; generated per start when unset (they share the process). */
+  JUNCTION_PRINCIPAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Fill empty stores with the seed catalogue on start. @default true */
+  JUNCTION_SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+};
+
+/** The launcher's validated configuration. */
+export type LauncherConfig = ReturnType<typeof loadLauncherConfig>;
+
+/** Reads and validates the launcher's environment. */
+export function loadLauncherConfig(env: Record<string, string | undefined> = process.env) {
+  const parsed = parseEnv(launcherEnv, env);
+  return { ...parsed, JUNCTION_PRINCIPAL_SECRET: parsed.JUNCTION_PRINCIPAL_SECRET ?? randomBytes(32).toString('hex') };
+}

@@ -1,0 +1,109 @@
+import path from 'node:path';
+import { createServer as createBridges, type BridgesService } from '@junction/bridges';
+import { createServer as createChains, type ChainsService } from '@junction/chains';
+import { openStore, type Store } from '@junction/db';
+import { createEntityDirectory } from '@junction/federation';
+import { createGateway, type Gateway } from '@junction/gateway';
+import { createServer as createIncidents, type IncidentsService } from '@junction/incidents';
+import { createServer as createPartners, type PartnersService } from '@junction/partners';
+
+/** Options of {@link createStack}. */
+export interface StackOptions {
+  /** An already opened store (tests); when absent one is opened from `databaseUrl`/`dataDir`. */
+  store?: Store;
+  /** PostgreSQL server URL. @default undefined (embedded PGlite) */
+  databaseUrl?: string;
+  /** Embedded store directory. @default '.junction' */
+  dataDir?: string;
+  /** PostgreSQL schema per service. @default the service's name */
+  dbSchemas?: Partial<Record<SubgraphName, string>>;
+  /** Fill empty stores with the seed catalogue. @default true */
+  seed?: boolean;
+  /** Secret between gateway and subgraphs. */
+  principalSecret: string;
+  /** Ports of the subgraphs (0 = any free port). @default 0 each */
+  ports?: Partial<Record<SubgraphName | 'gateway', number>>;
+  /** Interface the gateway listens on. @default '127.0.0.1' */
+  gatewayHost?: string;
+  /** Path of the supergraph the gateway serves. @default the committed one */
+  supergraphPath?: string;
+  /** Gateway log level. @default 'warn' */
+  logLevel?: 'debug' | 'info' | 'warn' | 'error';
+}
+
+/** The four subgraphs. */
+export type SubgraphName = 'partners' | 'chains' | 'bridges' | 'incidents';
+
+/** The whole federation running in this process. */
+export interface Stack {
+  /** The store every service uses. */
+  store: Store;
+  /** The built services (their DataSources and statement counters included). */
+  services: { partners: PartnersService; chains: ChainsService; bridges: BridgesService; incidents: IncidentsService };
+  /** The gateway. */
+  gateway: Gateway;
+  /** `/graphql` URLs of the gateway and each subgraph. */
+  urls: Record<SubgraphName | 'gateway', string>;
+  /** Closes the gateway, the services and (if the stack opened it) the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: opens the store once, builds the four subgraphs on it, starts them on loopback, and
+ * puts the gateway in front. Used by `npm start`, by the end-to-end tests and by the benchmarks.
+ */
+export async function createStack(options: StackOptions): Promise<Stack> {
+  const { principalSecret, seed = true, ports = {}, dbSchemas = {}, gatewayHost = '127.0.0.1', logLevel = 'warn' } = options;
+  const ownsStore = options.store === undefined;
+  const store = options.store ?? (await openStore({ databaseUrl: options.databaseUrl, dataDir: options.dataDir }));
+  const owners: Record<string, string> = {};
+  const directory = createEntityDirectory({ owners });
+  const opened: Array<{ close(): Promise<void> }> = [];
+  try {
+    const common = { store, seed, principalSecret };
+    const chains = await createChains({ ...common, dbSchema: dbSchemas.chains ?? 'chains' });
+    opened.push(chains);
+    const partners = await createPartners({ ...common, dbSchema: dbSchemas.partners ?? 'partners', directory });
+    opened.push(partners);
+    const bridges = await createBridges({ ...common, dbSchema: dbSchemas.bridges ?? 'bridges', directory });
+    opened.push(bridges);
+    const incidents = await createIncidents({ ...common, dbSchema: dbSchemas.incidents ?? 'incidents', directory });
+    opened.push(incidents);
+    const services = { partners, chains, bridges, incidents };
+    const urls = {} as Stack['urls'];
+    for (const name of ['partners', 'chains', 'bridges', 'incidents'] as const) {
+      urls[name] = await services[name].server.listen(ports[name] ?? 0, '127.0.0.1');
+    }
+    Object.assign(owners, { Partner: urls.partners, Chain: urls.chains, Bridge: urls.bridges, Incident: urls.incidents });
+    const gateway = createGateway({
+      supergraphPath: options.supergraphPath ?? defaultSupergraphPath(),
+      subgraphUrls: { partners: urls.partners, chains: urls.chains, bridges: urls.bridges, incidents: urls.incidents },
+      principalSecret,
+      logLevel,
+    });
+    opened.push(gateway);
+    urls.gateway = await gateway.listen(ports.gateway ?? 0, gatewayHost);
+    return {
+      store,
+      services,
+      gateway,
+      urls,
+      async close() {
+        await closeAll(opened);
+        if (ownsStore) await store.close();
+      },
+    };
+  } catch (error) {
+    await closeAll(opened);
+    if (ownsStore) await store.close();
+    throw error;
+  }
+}
+
+async function closeAll(handles: Array<{ close(): Promise<void> }>): Promise<void> {
+  for (const handle of [...handles].reverse()) await handle.close();
+}
+
+function defaultSupergraphPath(): string {
+  return path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
+}

@@ -1,0 +1,85 @@
+import { openDataSource, openStore, type ServiceDataSource, type Store } from '@junction/db';
+import path from 'node:path';
+
+// Always the embedded store, whatever DATABASE_URL says: this is about PGlite's single session.
+const dataDir = path.resolve(__dirname, '../../../.junction/test', `embedded-${process.env.JEST_WORKER_ID ?? '0'}`);
+
+let store: Store;
+let first: ServiceDataSource;
+let second: ServiceDataSource;
+
+beforeAll(async () => {
+  store = await openStore({ dataDir });
+  first = await openDataSource({ store, schema: 'store_first', entities: [], migrations: [] });
+  second = await openDataSource({ store, schema: 'store_second', entities: [], migrations: [] });
+  await first.dataSource.query('CREATE TABLE IF NOT EXISTS store_first.counter (id int PRIMARY KEY, value int NOT NULL)');
+});
+
+beforeEach(async () => {
+  await first.dataSource.query('INSERT INTO store_first.counter VALUES (1, 0) ON CONFLICT (id) DO UPDATE SET value = 0');
+});
+
+afterAll(async () => {
+  await first.dataSource.query('DROP SCHEMA store_first CASCADE');
+  await second.dataSource.query('DROP SCHEMA store_second CASCADE');
+  await first.dataSource.destroy();
+  await second.dataSource.destroy();
+  await store.close();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const counter = async () => (await first.dataSource.query('SELECT value FROM store_first.counter WHERE id = 1'))[0].value as number;
+
+describe('embedded store (PGlite, one session per process)', () => {
+  it('keeps a concurrent committed update when another transaction rolls back', async () => {
+    const failing = first.dataSource
+      .transaction(async (manager) => {
+        await manager.query('UPDATE store_first.counter SET value = value + 1 WHERE id = 1');
+        await sleep(50);
+        throw new Error('roll back');
+      })
+      .catch((error: Error) => error.message);
+    const committing = second.dataSource.transaction((manager) => manager.query('UPDATE store_first.counter SET value = value + 10 WHERE id = 1'));
+    expect(await failing).toBe('roll back');
+    await committing;
+    expect(await counter()).toBe(10);
+  });
+
+  it('never lets a concurrent reader see an uncommitted write', async () => {
+    const seen: number[] = [];
+    const writer = first.dataSource
+      .transaction(async (manager) => {
+        await manager.query('UPDATE store_first.counter SET value = 99 WHERE id = 1');
+        await sleep(30);
+        throw new Error('abandon');
+      })
+      .catch(() => undefined);
+    const readers = Array.from({ length: 5 }, async () => seen.push(await counter()));
+    await Promise.all([writer, ...readers]);
+    expect(seen).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('loses no update when 40 transactions read-modify-write at once', async () => {
+    await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        (index % 2 ? first : second).dataSource.transaction(async (manager) => {
+          const [{ value }] = await manager.query('SELECT value FROM store_first.counter WHERE id = 1');
+          await sleep(1);
+          await manager.query('UPDATE store_first.counter SET value = $1 WHERE id = 1', [value + 1]);
+        }),
+      ),
+    );
+    expect(await counter()).toBe(40);
+  });
+
+  it('answers each of many concurrent parameterised queries with its own result', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, async (_, index) => {
+        const source = index % 2 ? first : second;
+        const [row] = await source.dataSource.query('SELECT $1::int AS asked, $2::text AS label', [index, `q${index}`]);
+        return [row.asked, row.label];
+      }),
+    );
+    expect(answers).toEqual(Array.from({ length: 60 }, (_, index) => [index, `q${index}`]));
+  });
+});
