@@ -1,15 +1,14 @@
-import { openDataSource, openStore, type ServiceDataSource, type Store } from '@junction/db';
-import path from 'node:path';
+import { openDataSource, type ServiceDataSource } from '@junction/db';
+import { openTestStore, type TestStore } from '@junction/testing';
 
 // Always the embedded store, whatever DATABASE_URL says: this is about PGlite's single session.
-const dataDir = path.resolve(__dirname, '../../../.junction/test', `embedded-${process.env.JEST_WORKER_ID ?? '0'}`);
-
-let store: Store;
+let testStore: TestStore;
 let first: ServiceDataSource;
 let second: ServiceDataSource;
 
 beforeAll(async () => {
-  store = await openStore({ dataDir });
+  testStore = await openTestStore({ embedded: true });
+  const { store } = testStore;
   first = await openDataSource({ store, schema: 'store_first', entities: [], migrations: [] });
   second = await openDataSource({ store, schema: 'store_second', entities: [], migrations: [] });
   await first.dataSource.query('CREATE TABLE IF NOT EXISTS store_first.counter (id int PRIMARY KEY, value int NOT NULL)');
@@ -20,11 +19,9 @@ beforeEach(async () => {
 });
 
 afterAll(async () => {
-  await first.dataSource.query('DROP SCHEMA store_first CASCADE');
-  await second.dataSource.query('DROP SCHEMA store_second CASCADE');
   await first.dataSource.destroy();
   await second.dataSource.destroy();
-  await store.close();
+  await testStore.close();
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,107 @@
+import { openDataSource, type ServiceDataSource, type Store } from '@junction/db';
+import { createSubgraphServer, verifyPrincipal, type EntityDirectory, type SubgraphServer } from '@junction/federation';
+import type { PartnersContext } from './context';
+import { ComponentOwnershipEntity } from './entities/component-ownership.entity';
+import { PartnerAgreementEntity } from './entities/partner-agreement.entity';
+import { PartnerContactEntity } from './entities/partner-contact.entity';
+import { PartnerEntity } from './entities/partner.entity';
+import { RolloutPlanEntity } from './entities/rollout-plan.entity';
+import { RolloutTransitionEntity } from './entities/rollout-transition.entity';
+import { createLoaders, type PartnersRepositories } from './loaders';
+import { migrations } from './migrations';
+import { ComponentOwnershipRepository } from './repositories/component-ownership.repository';
+import { PartnerAgreementRepository } from './repositories/partner-agreement.repository';
+import { PartnerContactRepository } from './repositories/partner-contact.repository';
+import { PartnerRepository } from './repositories/partner.repository';
+import { RolloutPlanRepository } from './repositories/rollout-plan.repository';
+import { BridgeOwnersResolver } from './resolvers/bridge-owners.resolver';
+import { ChainOwnersResolver } from './resolvers/chain-owners.resolver';
+import { ComponentOwnershipResolver } from './resolvers/component-ownership.resolver';
+import { PartnerAgreementResolver } from './resolvers/partner-agreement.resolver';
+import { PartnerContactResolver } from './resolvers/partner-contact.resolver';
+import { PartnerResolver } from './resolvers/partner.resolver';
+import { RolloutPlanResolver } from './resolvers/rollout-plan.resolver';
+import { buildPartnersSchema } from './schema';
+import { seedPartners } from './seed/seed';
+
+/** What the partners subgraph needs from its host. */
+export interface PartnersDependencies {
+  /** The store, opened once per process. */
+  store: Store;
+  /** The PostgreSQL schema the service owns. @default 'partners' */
+  dbSchema?: string;
+  /** Fill an empty partner directory with the seed partners, matrix, agreements and plans. @default false */
+  seed?: boolean;
+  /** The secret the gateway signs principals with. */
+  principalSecret: string;
+  /** Asks the chains and bridges subgraphs whether referenced chain and bridge ids exist. */
+  directory: EntityDirectory;
+}
+
+/** A built (not listening) partners subgraph. */
+export interface PartnersService {
+  /** The HTTP server with `/graphql`, `/healthz`, `/readyz`. */
+  server: SubgraphServer;
+  /** The service's DataSource and its statement counter. */
+  db: ServiceDataSource;
+  /** Closes the server and the DataSource (not the store). */
+  close(): Promise<void>;
+}
+
+/** The service's entities. */
+export const entities = [
+  PartnerEntity,
+  PartnerContactEntity,
+  PartnerAgreementEntity,
+  ComponentOwnershipEntity,
+  RolloutPlanEntity,
+  RolloutTransitionEntity,
+];
+
+/** Builds the partners subgraph: migrates its schema, seeds it if asked, and builds its server. */
+export async function createServer({ store, dbSchema = 'partners', seed = false, principalSecret, directory }: PartnersDependencies): Promise<PartnersService> {
+  const db = await openDataSource({ store, schema: dbSchema, entities, migrations });
+  try {
+    const repositories: PartnersRepositories = {
+      partners: new PartnerRepository(db.dataSource),
+      contacts: new PartnerContactRepository(db.dataSource),
+      agreements: new PartnerAgreementRepository(db.dataSource),
+      ownerships: new ComponentOwnershipRepository(db.dataSource),
+      rolloutPlans: new RolloutPlanRepository(db.dataSource),
+    };
+    if (seed) await seedPartners(db.dataSource);
+    const { schema } = await buildPartnersSchema(
+      new Map<Function, object>([
+        [PartnerResolver, new PartnerResolver(repositories.partners)],
+        [PartnerContactResolver, new PartnerContactResolver(repositories.contacts)],
+        [PartnerAgreementResolver, new PartnerAgreementResolver(repositories.agreements, directory)],
+        [ComponentOwnershipResolver, new ComponentOwnershipResolver(repositories.ownerships, directory)],
+        [RolloutPlanResolver, new RolloutPlanResolver(repositories.rolloutPlans, directory)],
+        [ChainOwnersResolver, new ChainOwnersResolver()],
+        [BridgeOwnersResolver, new BridgeOwnersResolver()],
+      ]),
+    );
+    const server = await createSubgraphServer<PartnersContext>({
+      name: 'partners',
+      schema,
+      context: (request) => ({
+        principal: verifyPrincipal(request.headers, { secret: principalSecret }),
+        loaders: createLoaders(repositories),
+      }),
+      ready: async () => {
+        await db.dataSource.query('SELECT 1');
+      },
+    });
+    return {
+      server,
+      db,
+      async close() {
+        await server.close();
+        await db.dataSource.destroy();
+      },
+    };
+  } catch (error) {
+    await db.dataSource.destroy();
+    throw error;
+  }
+}
