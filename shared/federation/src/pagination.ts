@@ -89,12 +89,15 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
 ): Promise<Page<T>> {
   const alias = query.alias;
   const property = orderBy.split('.')[1];
+  // Text sorts byte-wise ("C"), so PostgreSQL servers and PGlite, whatever their locale, agree on the order.
+  const column = query.expressionMap.mainAlias?.metadata.findColumnWithPropertyName(property);
+  const sortKey = column && TEXT_TYPES.has(String(column.type)) ? `${orderBy} COLLATE "C"` : orderBy;
   if (after) {
     const [value, id] = decodeCursor(after);
     const op = direction === 'ASC' ? '>' : '<';
-    query.andWhere(`(${orderBy}, ${alias}.id) ${op} (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
+    query.andWhere(`(${sortKey}, ${alias}.id) ${op} (:cursorValue, :cursorId)`, { cursorValue: value, cursorId: id });
   }
-  const rows = await query.orderBy(orderBy, direction).addOrderBy(`${alias}.id`, direction).limit(first + 1).getMany();
+  const rows = await query.orderBy(sortKey, direction).addOrderBy(`${alias}.id`, direction).limit(first + 1).getMany();
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node[property], node.id), node }));
   return {
@@ -103,6 +106,8 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
   };
 }
+
+const TEXT_TYPES = new Set(['varchar', 'character varying', 'text', 'citext', 'String']);
 
 function encodeCursor(value: unknown, id: string): string {
   const plain = value instanceof Date ? value.toISOString() : value;

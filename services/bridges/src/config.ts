@@ -1,0 +1,27 @@
+import { commonEnv, parseEnv, port, principalSecretEnv, z } from '@junction/config';
+
+/** Environment of the bridges subgraph when it runs on its own. */
+export const bridgesEnv = {
+  ...commonEnv,
+  ...principalSecretEnv,
+  /** Port of `/graphql`. @default 4003 */
+  BRIDGES_PORT: port(4003),
+  /** Interface to listen on. @default 127.0.0.1 */
+  BRIDGES_HOST: z.string().default('127.0.0.1'),
+  /** PostgreSQL schema the service owns. @default bridges */
+  BRIDGES_DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier').default('bridges'),
+  /** Fill an empty catalogue with the seed bridges on start. @default true */
+  JUNCTION_SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** `/graphql` of the chains subgraph, which owns `Chain` (checked on every chain id a mutation names). @default http://127.0.0.1:4002/graphql */
+  CHAINS_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
+  /** `/graphql` of the partners subgraph, which owns `Partner` (checked on operator ids). @default http://127.0.0.1:4001/graphql */
+  PARTNERS_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
+};
+
+/** The validated configuration of the bridges subgraph. */
+export type BridgesConfig = ReturnType<typeof loadBridgesConfig>;
+
+/** Reads and validates the bridges subgraph's environment; throws a message naming every bad variable. */
+export function loadBridgesConfig(env: Record<string, string | undefined> = process.env) {
+  return parseEnv(bridgesEnv, env);
+}

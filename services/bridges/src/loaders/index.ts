@@ -1,0 +1,59 @@
+import { MAX_PAGE_SIZE } from '@junction/federation';
+import DataLoader from 'dataloader';
+import type { BridgeContractEntity } from '../entities/bridge-contract.entity';
+import type { BridgeRouteEntity } from '../entities/bridge-route.entity';
+import type { BridgeEntity } from '../entities/bridge.entity';
+import type { BridgeContractRepository } from '../repositories/bridge-contract.repository';
+import type { BridgeRouteRepository } from '../repositories/bridge-route.repository';
+import type { BridgeRepository } from '../repositories/bridge.repository';
+
+/**
+ * The bridges service's loaders; built per request so nothing is cached across callers. Every batch function is
+ * one SQL statement. Bounded lists take their bound (`first`) as a parameter: one loader per distinct bound.
+ */
+export interface BridgesLoaders {
+  /** Bridges by id (archived included, null where unknown); every `__resolveReference` goes through it. */
+  bridgeById: DataLoader<string, BridgeEntity | null>;
+  /** `Chain.bridges`: active bridges with a route or contract on each chain, by name, at most `first` per chain. */
+  bridgesByChainId(first: number): DataLoader<string, BridgeEntity[]>;
+  /** `Partner.bridges`: active bridges each partner operates, by name, at most 100 per partner. */
+  bridgesByOperatorId: DataLoader<string, BridgeEntity[]>;
+  /** `Bridge.contracts`: contracts per bridge, at most `first` per bridge. */
+  contractsByBridgeId(first: number): DataLoader<string, BridgeContractEntity[]>;
+  /** `Bridge.routes`: routes per bridge, at most `first` per bridge. */
+  routesByBridgeId(first: number): DataLoader<string, BridgeRouteEntity[]>;
+}
+
+/** The repositories the loaders read through. */
+export interface BridgesRepositories {
+  /** Bridges. */
+  bridges: BridgeRepository;
+  /** Bridges' contracts. */
+  contracts: BridgeContractRepository;
+  /** Bridges' routes. */
+  routes: BridgeRouteRepository;
+}
+
+/** Builds a fresh set of loaders for one request. */
+export function createLoaders({ bridges, contracts, routes }: BridgesRepositories): BridgesLoaders {
+  return {
+    bridgeById: new DataLoader((ids) => bridges.findByIds(ids)),
+    bridgesByChainId: perBound((first) => new DataLoader((ids) => bridges.findByChainIds(ids, first))),
+    bridgesByOperatorId: new DataLoader((ids) => bridges.findByOperatorIds(ids, MAX_PAGE_SIZE)),
+    contractsByBridgeId: perBound((first) => new DataLoader((ids) => contracts.findByBridgeIds(ids, first))),
+    routesByBridgeId: perBound((first) => new DataLoader((ids) => routes.findByBridgeIds(ids, first))),
+  };
+}
+
+/** One loader per bound, created on first use, so `bridges(first: 5)` and `bridges(first: 50)` batch separately. */
+function perBound<Value>(create: (first: number) => DataLoader<string, Value>): (first: number) => DataLoader<string, Value> {
+  const loaders = new Map<number, DataLoader<string, Value>>();
+  return (first) => {
+    let loader = loaders.get(first);
+    if (!loader) {
+      loader = create(first);
+      loaders.set(first, loader);
+    }
+    return loader;
+  };
+}

@@ -1,0 +1,31 @@
+import type { FieldError } from '@junction/errors';
+import type { NewBridgeContract } from '../repositories/bridge-records';
+import type { BridgeContractInput } from '../types/bridge-contract-input';
+import { checkAddress } from './evm-address';
+import { unknownChainMessage, type MissingReferences } from './references';
+
+/** A contract input turned into a record, with what is wrong with it. */
+export interface CheckedContract {
+  /** The record to write (meaningful only when `problems` is empty). */
+  record: NewBridgeContract;
+  /** Problems, in the order of the input's fields. */
+  problems: FieldError[];
+}
+
+/**
+ * Checks one contract input at `field` (e.g. `input.contracts.1`): a known chain, an EVM address with a valid
+ * checksum (stored checksummed), and a pause function only on a pausable contract.
+ */
+export function checkContract(input: BridgeContractInput, field: string, missing: MissingReferences): CheckedContract {
+  const problems: FieldError[] = [];
+  if (missing.chainIds.has(input.chainId)) problems.push({ field: `${field}.chainId`, message: unknownChainMessage(input.chainId) });
+  const address = checkAddress(`${field}.address`, input.address, problems) ?? input.address;
+  const pauseFunctionSignature = input.pauseFunctionSignature ?? null;
+  if (pauseFunctionSignature !== null && !input.pausable) {
+    problems.push({ field: `${field}.pauseFunctionSignature`, message: 'must be null unless pausable is true' });
+  }
+  return {
+    record: { chainId: input.chainId, address, role: input.role, label: input.label, pausable: input.pausable, pauseFunctionSignature },
+    problems,
+  };
+}
