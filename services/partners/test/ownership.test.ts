@@ -16,18 +16,18 @@ afterAll(async () => {
 
 const MATRIX = `query ($filter: ComponentOwnershipFilter, $first: Int = 100, $after: String) {
   componentOwnerships(filter: $filter, first: $first, after: $after) {
-    nodes { component chain { id } bridge { id } owner { slug } backup { slug } }
+    nodes { component chain { id } bridge { id } partner { slug } backup { slug } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
 
-type Cell = { component: string; chain: { id: string } | null; bridge: { id: string } | null; owner: { slug: string }; backup: { slug: string } | null };
+type Cell = { component: string; chain: { id: string } | null; bridge: { id: string } | null; partner: { slug: string }; backup: { slug: string } | null };
 
 describe('partners subgraph: the ownership matrix', () => {
   it('answers who owns each component of a chain', async () => {
     const { data, errors } = await graphqlRequest(url, MATRIX, { filter: { chainId: chainId('arbitrum-one') } });
     expect(errors).toBeUndefined();
-    const cells = data.componentOwnerships.nodes.map((cell: Cell) => [cell.component, cell.owner.slug, cell.backup?.slug ?? null]);
+    const cells = data.componentOwnerships.nodes.map((cell: Cell) => [cell.component, cell.partner.slug, cell.backup?.slug ?? null]);
     expect(cells).toEqual([
       ['MONITORING', 'chainlink-labs', 'offchain-labs'],
       ['PROVER', 'offchain-labs', null],
@@ -38,7 +38,7 @@ describe('partners subgraph: the ownership matrix', () => {
 
   it('answers where a component is owned, e.g. every sequencer uptime feed', async () => {
     const { data } = await graphqlRequest(url, MATRIX, { filter: { component: 'MONITORING' } });
-    expect(data.componentOwnerships.nodes.map((cell: Cell) => cell.owner.slug)).toEqual(['chainlink-labs', 'chainlink-labs', 'chainlink-labs']);
+    expect(data.componentOwnerships.nodes.map((cell: Cell) => cell.partner.slug)).toEqual(['chainlink-labs', 'chainlink-labs', 'chainlink-labs']);
     expect(data.componentOwnerships.nodes.map((cell: Cell) => cell.chain?.id).sort()).toEqual(
       [chainId('arbitrum-one'), chainId('op-mainnet'), chainId('base')].sort(),
     );
@@ -46,7 +46,7 @@ describe('partners subgraph: the ownership matrix', () => {
 
   it("lists a partner's cells as owner and as backup, and every bridge provider owns its bridge's contracts", async () => {
     const { data } = await graphqlRequest(url, MATRIX, { filter: { partnerId: partnerId('op-labs') } });
-    const cells = data.componentOwnerships.nodes.map((cell: Cell) => `${cell.component}:${cell.owner.slug}/${cell.backup?.slug ?? '-'}`).sort();
+    const cells = data.componentOwnerships.nodes.map((cell: Cell) => `${cell.component}:${cell.partner.slug}/${cell.backup?.slug ?? '-'}`).sort();
     expect(cells).toEqual([
       'BRIDGE_CONTRACTS:base-team/op-labs',
       'BRIDGE_CONTRACTS:op-labs/-',
@@ -57,7 +57,7 @@ describe('partners subgraph: the ownership matrix', () => {
       'SEQUENCER:op-labs/-',
     ]);
     const bridges = await graphqlRequest(url, MATRIX, { filter: { component: 'BRIDGE_CONTRACTS' } });
-    const owners = Object.fromEntries(bridges.data.componentOwnerships.nodes.map((cell: Cell) => [cell.bridge?.id, cell.owner.slug]));
+    const owners = Object.fromEntries(bridges.data.componentOwnerships.nodes.map((cell: Cell) => [cell.bridge?.id, cell.partner.slug]));
     for (const [bridge, owner] of [['layerzero', 'layerzero-labs'], ['axelar', 'interop-labs'], ['wormhole', 'wormhole-foundation'], ['celer-cbridge', 'celer-network'], ['hyperlane', 'abacus-works'], ['chainlink-ccip', 'chainlink-labs'], ['arbitrum-bridge', 'offchain-labs']]) {
       expect(owners[bridgeId(bridge)]).toBe(owner);
     }
@@ -91,12 +91,12 @@ describe('partners subgraph: Chain.owners and Bridge.owners', () => {
     harness.service.db.queries.reset();
     const { data, errors } = await graphqlRequest(
       url,
-      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Chain { id owners { component owner { slug } backup { slug } } } } }`,
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Chain { id owners { component partner { slug } backup { slug } } } } }`,
       { r: slugs.map((slug) => ({ __typename: 'Chain', id: chainId(slug) })) },
     );
     expect(errors).toBeUndefined();
     expect(harness.service.db.queries.count).toBe(2);
-    const owners = (index: number) => data._entities[index].owners.map((cell: Cell) => `${cell.component}:${cell.owner.slug}`);
+    const owners = (index: number) => data._entities[index].owners.map((cell: Cell) => `${cell.component}:${cell.partner.slug}`);
     expect(owners(0)).toEqual(['SEQUENCER:offchain-labs', 'PROVER:offchain-labs', 'RPC:alchemy', 'MONITORING:chainlink-labs']);
     expect(owners(2)).toEqual(['SEQUENCER:base-team', 'PROVER:base-team', 'RPC:alchemy', 'MONITORING:chainlink-labs']);
     expect(owners(3)).toEqual(['SEQUENCER:scroll-tech', 'PROVER:scroll-tech']);
@@ -109,16 +109,16 @@ describe('partners subgraph: Chain.owners and Bridge.owners', () => {
     harness.service.db.queries.reset();
     const { data, errors } = await graphqlRequest(
       url,
-      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Bridge { owners { component owner { slug } backup { slug } } } } }`,
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Bridge { owners { component partner { slug } backup { slug } } } } }`,
       { r: [...slugs.map((slug) => ({ __typename: 'Bridge', id: bridgeId(slug) })), { __typename: 'Bridge', id: 'not-a-uuid' }] },
     );
     expect(errors).toBeUndefined();
     expect(harness.service.db.queries.count).toBe(2);
     expect(data._entities).toEqual([
-      { owners: [{ component: 'BRIDGE_CONTRACTS', owner: { slug: 'base-team' }, backup: { slug: 'op-labs' } }] },
-      { owners: [{ component: 'BRIDGE_CONTRACTS', owner: { slug: 'layerzero-labs' }, backup: null }] },
-      { owners: [{ component: 'BRIDGE_CONTRACTS', owner: { slug: 'wormhole-foundation' }, backup: null }] },
-      { owners: [{ component: 'BRIDGE_CONTRACTS', owner: { slug: 'chainlink-labs' }, backup: null }] },
+      { owners: [{ component: 'BRIDGE_CONTRACTS', partner: { slug: 'base-team' }, backup: { slug: 'op-labs' } }] },
+      { owners: [{ component: 'BRIDGE_CONTRACTS', partner: { slug: 'layerzero-labs' }, backup: null }] },
+      { owners: [{ component: 'BRIDGE_CONTRACTS', partner: { slug: 'wormhole-foundation' }, backup: null }] },
+      { owners: [{ component: 'BRIDGE_CONTRACTS', partner: { slug: 'chainlink-labs' }, backup: null }] },
       { owners: [] },
     ]);
   });
@@ -134,7 +134,7 @@ describe('partners subgraph: Chain.owners and Bridge.owners', () => {
   });
 });
 
-const ASSIGN = `mutation ($input: AssignComponentOwnershipInput!) { assignComponentOwnership(input: $input) { id component chain { id } bridge { id } owner { slug } backup { slug } notes } }`;
+const ASSIGN = `mutation ($input: AssignComponentOwnershipInput!) { assignComponentOwnership(input: $input) { id component chain { id } bridge { id } partner { slug } backup { slug } notes } }`;
 
 const cell = (overrides: Record<string, unknown> = {}) => ({
   component: 'INDEXER',
@@ -154,7 +154,7 @@ describe('partners subgraph: changing the matrix', () => {
       component: 'INDEXER',
       chain: { id: chainId('arbitrum-one') },
       bridge: null,
-      owner: { slug: 'alchemy' },
+      partner: { slug: 'alchemy' },
       backup: { slug: 'offchain-labs' },
       notes: 'Subgraph hosting for partner dashboards.',
     });
@@ -192,7 +192,7 @@ describe('partners subgraph: changing the matrix', () => {
       input: cell({ component: 'MONITORING', chainId: null, bridgeId: bridgeId('layerzero'), ownerPartnerId: partnerId('chainlink-labs'), backupPartnerId: partnerId('layerzero-labs'), notes: null }),
     });
     expect(errors).toBeUndefined();
-    expect(data.assignComponentOwnership).toMatchObject({ component: 'MONITORING', chain: null, bridge: { id: bridgeId('layerzero') }, owner: { slug: 'chainlink-labs' } });
+    expect(data.assignComponentOwnership).toMatchObject({ component: 'MONITORING', chain: null, bridge: { id: bridgeId('layerzero') }, partner: { slug: 'chainlink-labs' } });
     const owners = await graphqlRequest(url, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Bridge { owners { component } } } }`, {
       r: [{ __typename: 'Bridge', id: bridgeId('layerzero') }],
     });
@@ -201,7 +201,7 @@ describe('partners subgraph: changing the matrix', () => {
 
   it('reassigns a component: promotes the backup, and keeps owner and backup different', async () => {
     const id = seedId('component-ownership', 'chain:polygon-pos#RPC');
-    const REASSIGN = `mutation ($id: ID!, $input: ReassignComponentOwnershipInput!) { reassignComponentOwnership(id: $id, input: $input) { owner { slug } backup { slug } notes } }`;
+    const REASSIGN = `mutation ($id: ID!, $input: ReassignComponentOwnershipInput!) { reassignComponentOwnership(id: $id, input: $input) { partner { slug } backup { slug } notes } }`;
     const same = await graphqlRequest(url, REASSIGN, { id, input: { ownerPartnerId: partnerId('polygon-labs') } });
     expect(same.errors?.[0].extensions).toEqual({
       code: 'BAD_USER_INPUT',
@@ -209,15 +209,15 @@ describe('partners subgraph: changing the matrix', () => {
     });
     const promoted = await graphqlRequest(url, REASSIGN, { id, input: { ownerPartnerId: partnerId('polygon-labs'), backupPartnerId: partnerId('alchemy'), notes: null } });
     expect(promoted.errors).toBeUndefined();
-    expect(promoted.data.reassignComponentOwnership).toEqual({ owner: { slug: 'polygon-labs' }, backup: { slug: 'alchemy' }, notes: null });
+    expect(promoted.data.reassignComponentOwnership).toEqual({ partner: { slug: 'polygon-labs' }, backup: { slug: 'alchemy' }, notes: null });
     const unknown = await graphqlRequest(url, REASSIGN, { id: '00000000-0000-4000-8000-000000000000', input: { backupPartnerId: null } });
     expect(unknown.errors?.[0]).toMatchObject({ message: 'No component ownership with id "00000000-0000-4000-8000-000000000000" exists.', extensions: { code: 'NOT_FOUND' } });
   });
 
   it('removes a cell, after which the component can be assigned again', async () => {
     const id = seedId('component-ownership', 'chain:ethereum#RPC');
-    const removed = await graphqlRequest(url, `mutation ($id: ID!) { removeComponentOwnership(id: $id) { component owner { slug } } }`, { id });
-    expect(removed.data.removeComponentOwnership).toEqual({ component: 'RPC', owner: { slug: 'alchemy' } });
+    const removed = await graphqlRequest(url, `mutation ($id: ID!) { removeComponentOwnership(id: $id) { component partner { slug } } }`, { id });
+    expect(removed.data.removeComponentOwnership).toEqual({ component: 'RPC', partner: { slug: 'alchemy' } });
     const owners = await graphqlRequest(url, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Chain { owners { component } } } }`, {
       r: [{ __typename: 'Chain', id: chainId('ethereum') }],
     });

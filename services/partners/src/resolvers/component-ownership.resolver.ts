@@ -69,8 +69,8 @@ export class ComponentOwnershipResolver {
     return ownership.bridgeId ? { id: ownership.bridgeId } : null;
   }
 
-  @FieldResolver(() => Partner, { description: 'The partner responsible for the component.' })
-  async owner(@Root() ownership: ComponentOwnershipEntity, @Ctx() { loaders }: PartnersContext): Promise<PartnerEntity> {
+  @FieldResolver(() => Partner, { description: 'The partner that owns (is responsible for) the component.' })
+  async partner(@Root() ownership: ComponentOwnershipEntity, @Ctx() { loaders }: PartnersContext): Promise<PartnerEntity> {
     const partner = await loaders.partnerById.load(ownership.ownerPartnerId);
     if (!partner) throw new NotFoundError('partner', ownership.ownerPartnerId);
     return partner;

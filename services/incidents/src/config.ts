@@ -1,0 +1,37 @@
+import { commonEnv, parseEnv, port, principalSecretEnv, z } from '@junction/config';
+
+/** A subgraph's `/graphql` URL. */
+const subgraphUrl = (defaultUrl: string) =>
+  z
+    .string()
+    .url()
+    .refine((value) => value.startsWith('http://') || value.startsWith('https://'), { message: 'must start with http:// or https://' })
+    .default(defaultUrl);
+
+/** Environment of the incidents subgraph when it runs on its own. */
+export const incidentsEnv = {
+  ...commonEnv,
+  ...principalSecretEnv,
+  /** Port of `/graphql`. @default 4004 */
+  INCIDENTS_PORT: port(4004),
+  /** Interface to listen on. @default 127.0.0.1 */
+  INCIDENTS_HOST: z.string().default('127.0.0.1'),
+  /** PostgreSQL schema the service owns. @default incidents */
+  INCIDENTS_DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier').default('incidents'),
+  /** Fill an empty incident table with the seed incidents on start. @default true */
+  JUNCTION_SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** The chains subgraph, owner of `Chain`. @default http://127.0.0.1:4002/graphql */
+  CHAINS_URL: subgraphUrl('http://127.0.0.1:4002/graphql'),
+  /** The partners subgraph, owner of `Partner`. @default http://127.0.0.1:4001/graphql */
+  PARTNERS_URL: subgraphUrl('http://127.0.0.1:4001/graphql'),
+  /** The bridges subgraph, owner of `Bridge`. @default http://127.0.0.1:4003/graphql */
+  BRIDGES_URL: subgraphUrl('http://127.0.0.1:4003/graphql'),
+};
+
+/** The validated configuration of the incidents subgraph. */
+export type IncidentsConfig = ReturnType<typeof loadIncidentsConfig>;
+
+/** Reads and validates the incidents subgraph's environment; throws a message naming every bad variable. */
+export function loadIncidentsConfig(env: Record<string, string | undefined> = process.env) {
+  return parseEnv(incidentsEnv, env);
+}

@@ -1,0 +1,72 @@
+import { createServer as createBridgesServer, type BridgesService } from '@junction/bridges';
+import { createServer as createChainsServer, type ChainsService } from '@junction/chains';
+import { createServer, type IncidentsService } from '@junction/incidents';
+import { createServer as createPartnersServer, type PartnersService } from '@junction/partners';
+import { createEntityDirectory, seedId, type Principal } from '@junction/federation';
+import { openTestStore, TEST_PRINCIPAL_SECRET, type TestStore } from '@junction/testing';
+
+/** The incidents subgraph on a test store, with the real chains, partners and bridges subgraphs as owners. */
+export interface IncidentsHarness {
+  incidents: IncidentsService;
+  chains: ChainsService;
+  partners: PartnersService;
+  bridges: BridgesService;
+  /** The incidents subgraph's `/graphql`. */
+  url: string;
+  /** Rows per table of the incidents schema, to prove a rejected mutation wrote nothing. */
+  rowCounts(): Promise<Record<string, number>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the seeded chains, partners, bridges and incidents subgraphs, each in its own schema of one test store.
+ * They share one directory whose owner URLs are filled in as each subgraph starts listening.
+ */
+export async function startIncidents(): Promise<IncidentsHarness> {
+  const testStore: TestStore = await openTestStore();
+  const { store } = testStore;
+  const principalSecret = TEST_PRINCIPAL_SECRET;
+  const owners: Record<string, string> = {};
+  const directory = createEntityDirectory({ owners });
+  const chains = await createChainsServer({ store, dbSchema: testStore.schema('chains'), seed: true, principalSecret });
+  owners.Chain = await chains.server.listen(0);
+  const partners = await createPartnersServer({ store, dbSchema: testStore.schema('partners'), seed: true, principalSecret, directory });
+  owners.Partner = await partners.server.listen(0);
+  const bridges = await createBridgesServer({ store, dbSchema: testStore.schema('bridges'), seed: true, principalSecret, directory });
+  owners.Bridge = await bridges.server.listen(0);
+  const schema = testStore.schema('incidents');
+  const incidents = await createServer({ store, dbSchema: schema, seed: true, principalSecret, directory });
+  const url = await incidents.server.listen(0);
+  return {
+    incidents,
+    chains,
+    partners,
+    bridges,
+    url,
+    async rowCounts() {
+      const tables = ['incident', 'incident_chain', 'incident_bridge', 'incident_partner', 'incident_update', 'incident_acknowledgement'];
+      const counts: Record<string, number> = {};
+      for (const table of tables) {
+        const [{ n }] = (await incidents.db.dataSource.query(`SELECT count(*)::int AS n FROM "${schema}".${table}`)) as Array<{ n: number }>;
+        counts[table] = n;
+      }
+      return counts;
+    },
+    async close() {
+      await incidents.close();
+      await bridges.close();
+      await partners.close();
+      await chains.close();
+      await testStore.close();
+    },
+  };
+}
+
+/** Seeded ids by slug. */
+export const chainId = (slug: string) => seedId('chain', slug);
+export const bridgeId = (slug: string) => seedId('bridge', slug);
+export const partnerId = (slug: string) => seedId('partner', slug);
+export const incidentId = (slug: string) => seedId('incident', slug);
+
+/** A partner principal acting for the seeded partner `slug`. */
+export const partner = (slug: string): Principal => ({ role: 'PARTNER', partnerId: partnerId(slug) });
