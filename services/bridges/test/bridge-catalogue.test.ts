@@ -1,5 +1,5 @@
 import { isAddress } from 'viem';
-import { graphqlRequest } from '@junction/testing';
+import { graphqlRequest, type GraphQLResponse } from '@junction/testing';
 import { SEED_BRIDGES } from '../src/seed/catalogue';
 import { bridgeId, chainId, partnerId, startBridges, UNKNOWN_ID, type BridgesHarness } from './harness';
 
@@ -126,7 +126,7 @@ describe('bridges', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const { data, errors } = await graphqlRequest(harness.url, query, { after });
+      const { data, errors }: GraphQLResponse = await graphqlRequest(harness.url, query, { after });
       expect(errors).toBeUndefined();
       expect(data.bridges.nodes.length).toBeLessThanOrEqual(4);
       seen.push(...data.bridges.nodes.map((node: { name: string }) => node.name));

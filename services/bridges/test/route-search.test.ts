@@ -1,4 +1,4 @@
-import { graphqlRequest } from '@junction/testing';
+import { graphqlRequest, type GraphQLResponse } from '@junction/testing';
 import { chainId, startBridges, type BridgesHarness } from './harness';
 
 let harness: BridgesHarness;
@@ -65,7 +65,7 @@ describe('bridgeRoutes', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const { data, errors } = await graphqlRequest(harness.url, SEARCH, { ...ETHEREUM_TO_POLYGON, first: 2, after });
+      const { data, errors }: GraphQLResponse = await graphqlRequest(harness.url, SEARCH, { ...ETHEREUM_TO_POLYGON, first: 2, after });
       expect(errors).toBeUndefined();
       expect(data.bridgeRoutes.nodes.length).toBeLessThanOrEqual(2);
       seen.push(...slugs(data.bridgeRoutes.nodes));

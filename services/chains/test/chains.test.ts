@@ -1,6 +1,6 @@
 import { createServer, type ChainsService } from '@junction/chains';
 import { seedId } from '@junction/federation';
-import { graphqlRequest, OPERATOR, openTestStore, principalHeaders, TEST_PRINCIPAL_SECRET, type TestStore } from '@junction/testing';
+import { graphqlRequest, OPERATOR, openTestStore, principalHeaders, TEST_PRINCIPAL_SECRET, type TestStore, type GraphQLResponse } from '@junction/testing';
 
 let testStore: TestStore;
 let service: ChainsService;
@@ -53,7 +53,7 @@ describe('chains subgraph', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page++) {
-      const { data, errors } = await graphqlRequest(url, query, { after });
+      const { data, errors }: GraphQLResponse = await graphqlRequest(url, query, { after });
       expect(errors).toBeUndefined();
       expect(data.chains.nodes.length).toBeLessThanOrEqual(2);
       for (const node of data.chains.nodes) {
@@ -89,12 +89,12 @@ describe('chains subgraph', () => {
     ['a rollup without settlement', { slug: 'floating', chainId: 990_102, settlementChainId: null }, 'input.settlementChainId', 'is required for a OPTIMISTIC_ROLLUP: give the id of the chain it settles on'],
     ['a malformed slug', { slug: 'Bad Slug', chainId: 990_103 }, 'input.slug', 'slug must be lower-case letters, digits and single hyphens, e.g. "arbitrum-one"'],
   ])('rejects %s with BAD_USER_INPUT and writes nothing', async (_case, overrides, field, message) => {
-    const before = await service.db.dataSource.query(`SELECT count(*)::int AS n FROM "${service.db.dataSource.options.schema}".chain`);
+    const before = await service.db.dataSource.query(`SELECT count(*)::int AS n FROM "${(service.db.dataSource.options as { schema?: string }).schema}".chain`);
     const { data, errors } = await graphqlRequest(url, CREATE, { input: rollup(overrides) });
     expect(data).toBeNull();
     expect(errors).toHaveLength(1);
     expect(errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: [{ field, message }] });
-    const after = await service.db.dataSource.query(`SELECT count(*)::int AS n FROM "${service.db.dataSource.options.schema}".chain`);
+    const after = await service.db.dataSource.query(`SELECT count(*)::int AS n FROM "${(service.db.dataSource.options as { schema?: string }).schema}".chain`);
     expect(after).toEqual(before);
   });
 

@@ -1,4 +1,4 @@
-import { OPERATOR, graphqlRequest, principalHeaders } from '@junction/testing';
+import { OPERATOR, graphqlRequest, principalHeaders, type GraphQLResponse } from '@junction/testing';
 import { bridgeId, chainId, incidentId, partner, partnerId, startIncidents, type IncidentsHarness } from './incidents-harness';
 
 let harness: IncidentsHarness;
@@ -202,7 +202,7 @@ describe('incidents subgraph: reading', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (let page = 0; page < 10; page++) {
-        const { data, errors } = await graphqlRequest(harness.url, query, { after });
+        const { data, errors }: GraphQLResponse = await graphqlRequest(harness.url, query, { after });
         expect(errors).toBeUndefined();
         expect(data.incidents.nodes.length).toBeLessThanOrEqual(2);
         seen.push(...data.incidents.nodes.map((node: { title: string }) => node.title));
