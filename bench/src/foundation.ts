@@ -46,8 +46,10 @@ async function timeToFirstQuery(dataDir: string): Promise<StartFigures> {
     env: { ...process.env, ...ports, DATABASE_URL: '', JUNCTION_DATA_DIR: dataDir, GATEWAY_HOST: '127.0.0.1', JUNCTION_PRINCIPAL_SECRET: secret, LOG_LEVEL: 'error' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  const exited = new Promise<never>((_, reject) => launcher.once('exit', (code) => reject(new Error(`The launcher exited with code ${code}.`))));
+  exited.catch(() => undefined);
   try {
-    await until(async () => (await query('http://127.0.0.1:14000/graphql', FEDERATED_QUERY)).chains.nodes.length > 0, 120_000);
+    await Promise.race([until(async () => (await query('http://127.0.0.1:14000/graphql', FEDERATED_QUERY)).chains.nodes.length > 0, 120_000), exited]);
     const seconds = (performance.now() - started) / 1000;
     await sleep(2000);
     const idleRssMb = rssMb(launcher);

@@ -8,12 +8,14 @@ export class ConfigError extends Error {
 /**
  * Validates environment variables against a zod object schema and returns the typed result. Every problem is
  * reported at once, naming the variable and what it accepts, so an operator can fix the environment in one go.
+ * A variable set to the empty string counts as unset.
  */
 export function parseEnv<Shape extends z.ZodRawShape>(
   shape: Shape,
   env: Record<string, string | undefined>,
 ): z.infer<z.ZodObject<Shape>> {
-  const result = z.object(shape).safeParse(env);
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = z.object(shape).safeParse(present);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`);
   throw new ConfigError(`Invalid configuration; set these environment variables and start again:\n${lines.join('\n')}`);
