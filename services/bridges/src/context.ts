@@ -1,10 +1,5 @@
-import type { Principal } from '@junction/federation';
+import type { SubgraphContext } from '@junction/federation';
 import type { BridgesLoaders } from './loaders';
 
 /** What every bridges resolver receives. */
-export interface BridgesContext {
-  /** Who is calling. */
-  principal: Principal;
-  /** Per-request loaders. */
-  loaders: BridgesLoaders;
-}
+export type BridgesContext = SubgraphContext<BridgesLoaders>;

@@ -1,6 +1,5 @@
-import { openDataSource, type ServiceDataSource, type Store } from '@junction/db';
-import { createSubgraphServer, verifyPrincipal, type EntityDirectory, type SubgraphServer } from '@junction/federation';
-import type { BridgesContext } from './context';
+import { openDataSource, type Store } from '@junction/db';
+import { createSubgraphService, type EntityDirectory, type SubgraphService } from '@junction/federation';
 import { BridgeContractEntity } from './entities/bridge-contract.entity';
 import { BridgeRouteEntity } from './entities/bridge-route.entity';
 import { BridgeEntity } from './entities/bridge.entity';
@@ -33,14 +32,7 @@ export interface BridgesDependencies {
 }
 
 /** A built (not listening) bridges subgraph. */
-export interface BridgesService {
-  /** The HTTP server with `/graphql`, `/healthz`, `/readyz`. */
-  server: SubgraphServer;
-  /** The service's DataSource and its statement counter. */
-  db: ServiceDataSource;
-  /** Closes the server and the DataSource (not the store). */
-  close(): Promise<void>;
-}
+export type BridgesService = SubgraphService;
 
 /** The service's entities. */
 export const entities = [BridgeEntity, BridgeContractEntity, BridgeRouteEntity];
@@ -48,44 +40,28 @@ export const entities = [BridgeEntity, BridgeContractEntity, BridgeRouteEntity];
 /** Builds the bridges subgraph: migrates its schema, seeds it if asked, and builds its server. */
 export async function createServer({ store, dbSchema = 'bridges', seed = false, principalSecret, directory }: BridgesDependencies): Promise<BridgesService> {
   const db = await openDataSource({ store, schema: dbSchema, entities, migrations });
-  try {
-    const repositories = {
-      bridges: new BridgeRepository(db.dataSource),
-      contracts: new BridgeContractRepository(db.dataSource),
-      routes: new BridgeRouteRepository(db.dataSource),
-    };
-    const check = new BridgeInputCheck(directory, repositories.bridges);
-    if (seed) await seedBridges(db.dataSource);
-    const { schema } = await buildBridgesSchema(
-      new Map<Function, object>([
-        [BridgeResolver, new BridgeResolver(repositories.bridges, check)],
-        [BridgeContractResolver, new BridgeContractResolver(repositories.bridges, repositories.contracts, check)],
-        [BridgeRouteResolver, new BridgeRouteResolver(repositories.bridges, repositories.routes, check)],
-        [ChainBridgesResolver, new ChainBridgesResolver()],
-        [PartnerBridgesResolver, new PartnerBridgesResolver()],
-      ]),
-    );
-    const server = await createSubgraphServer<BridgesContext>({
-      name: 'bridges',
-      schema,
-      context: (request) => ({
-        principal: verifyPrincipal(request.headers, { secret: principalSecret }),
-        loaders: createLoaders(repositories),
-      }),
-      ready: async () => {
-        await db.dataSource.query('SELECT 1');
-      },
-    });
-    return {
-      server,
-      db,
-      async close() {
-        await server.close();
-        await db.dataSource.destroy();
-      },
-    };
-  } catch (error) {
-    await db.dataSource.destroy();
-    throw error;
-  }
+  return createSubgraphService({
+    name: 'bridges',
+    db,
+    principalSecret,
+    async build() {
+      const repositories = {
+        bridges: new BridgeRepository(db.dataSource),
+        contracts: new BridgeContractRepository(db.dataSource),
+        routes: new BridgeRouteRepository(db.dataSource),
+      };
+      const check = new BridgeInputCheck(directory, repositories.bridges);
+      if (seed) await seedBridges(db.dataSource);
+      const { schema } = await buildBridgesSchema(
+        new Map<Function, object>([
+          [BridgeResolver, new BridgeResolver(repositories.bridges, check)],
+          [BridgeContractResolver, new BridgeContractResolver(repositories.bridges, repositories.contracts, check)],
+          [BridgeRouteResolver, new BridgeRouteResolver(repositories.bridges, repositories.routes, check)],
+          [ChainBridgesResolver, new ChainBridgesResolver()],
+          [PartnerBridgesResolver, new PartnerBridgesResolver()],
+        ]),
+      );
+      return { schema, createLoaders: () => createLoaders(repositories) };
+    },
+  });
 }

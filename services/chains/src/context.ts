@@ -1,10 +1,5 @@
-import type { Principal } from '@junction/federation';
+import type { SubgraphContext } from '@junction/federation';
 import type { ChainsLoaders } from './loaders';
 
 /** What every chains resolver receives. */
-export interface ChainsContext {
-  /** Who is calling. */
-  principal: Principal;
-  /** Per-request loaders. */
-  loaders: ChainsLoaders;
-}
+export type ChainsContext = SubgraphContext<ChainsLoaders>;

@@ -1,6 +1,5 @@
-import { openDataSource, type ServiceDataSource, type Store } from '@junction/db';
-import { createSubgraphServer, verifyPrincipal, type SubgraphServer } from '@junction/federation';
-import type { ChainsContext } from './context';
+import { openDataSource, type Store } from '@junction/db';
+import { createSubgraphService, type SubgraphService } from '@junction/federation';
 import { ChainEntity } from './entities/chain.entity';
 import { RpcEndpointEntity } from './entities/rpc-endpoint.entity';
 import { createLoaders } from './loaders';
@@ -25,14 +24,7 @@ export interface ChainsDependencies {
 }
 
 /** A built (not listening) chains subgraph. */
-export interface ChainsService {
-  /** The HTTP server with `/graphql`, `/healthz`, `/readyz`. */
-  server: SubgraphServer;
-  /** The service's DataSource and its statement counter. */
-  db: ServiceDataSource;
-  /** Closes the server and the DataSource (not the store). */
-  close(): Promise<void>;
-}
+export type ChainsService = SubgraphService;
 
 /** The service's entities. */
 export const entities = [ChainEntity, RpcEndpointEntity];
@@ -40,36 +32,20 @@ export const entities = [ChainEntity, RpcEndpointEntity];
 /** Builds the chains subgraph: migrates its schema, seeds it if asked, and builds its server. */
 export async function createServer({ store, dbSchema = 'chains', seed = false, principalSecret }: ChainsDependencies): Promise<ChainsService> {
   const db = await openDataSource({ store, schema: dbSchema, entities, migrations });
-  try {
-    const repositories = { chains: new ChainRepository(db.dataSource), rpcEndpoints: new RpcEndpointRepository(db.dataSource) };
-    if (seed) await seedCatalogue(db.dataSource);
-    const { schema } = await buildChainsSchema(
-      new Map<Function, object>([
-        [ChainResolver, new ChainResolver(repositories.chains)],
-        [RpcEndpointResolver, new RpcEndpointResolver(repositories.rpcEndpoints)],
-      ]),
-    );
-    const server = await createSubgraphServer<ChainsContext>({
-      name: 'chains',
-      schema,
-      context: (request) => ({
-        principal: verifyPrincipal(request.headers, { secret: principalSecret }),
-        loaders: createLoaders(repositories),
-      }),
-      ready: async () => {
-        await db.dataSource.query('SELECT 1');
-      },
-    });
-    return {
-      server,
-      db,
-      async close() {
-        await server.close();
-        await db.dataSource.destroy();
-      },
-    };
-  } catch (error) {
-    await db.dataSource.destroy();
-    throw error;
-  }
+  return createSubgraphService({
+    name: 'chains',
+    db,
+    principalSecret,
+    async build() {
+      const repositories = { chains: new ChainRepository(db.dataSource), rpcEndpoints: new RpcEndpointRepository(db.dataSource) };
+      if (seed) await seedCatalogue(db.dataSource);
+      const { schema } = await buildChainsSchema(
+        new Map<Function, object>([
+          [ChainResolver, new ChainResolver(repositories.chains)],
+          [RpcEndpointResolver, new RpcEndpointResolver(repositories.rpcEndpoints)],
+        ]),
+      );
+      return { schema, createLoaders: () => createLoaders(repositories) };
+    },
+  });
 }

@@ -1,6 +1,5 @@
-import { openDataSource, type ServiceDataSource, type Store } from '@junction/db';
-import { createSubgraphServer, verifyPrincipal, type EntityDirectory, type SubgraphServer } from '@junction/federation';
-import type { IncidentsContext } from './context';
+import { openDataSource, type Store } from '@junction/db';
+import { createSubgraphService, type EntityDirectory, type SubgraphService } from '@junction/federation';
 import { IncidentAcknowledgementEntity } from './entities/incident-acknowledgement.entity';
 import { IncidentBridgeEntity } from './entities/incident-bridge.entity';
 import { IncidentChainEntity } from './entities/incident-chain.entity';
@@ -35,14 +34,7 @@ export interface IncidentsDependencies {
 }
 
 /** A built (not listening) incidents subgraph. */
-export interface IncidentsService {
-  /** The HTTP server with `/graphql`, `/healthz`, `/readyz`. */
-  server: SubgraphServer;
-  /** The service's DataSource and its statement counter. */
-  db: ServiceDataSource;
-  /** Closes the server and the DataSource (not the store). */
-  close(): Promise<void>;
-}
+export type IncidentsService = SubgraphService;
 
 /** The service's entities. */
 export const entities = [
@@ -57,45 +49,29 @@ export const entities = [
 /** Builds the incidents subgraph: migrates its schema, seeds it if asked, and builds its server. */
 export async function createServer({ store, dbSchema = 'incidents', seed = false, principalSecret, directory }: IncidentsDependencies): Promise<IncidentsService> {
   const db = await openDataSource({ store, schema: dbSchema, entities, migrations });
-  try {
-    const repositories: IncidentsRepositories = {
-      incidents: new IncidentRepository(db.dataSource, directory),
-      timeline: new IncidentTimelineRepository(db.dataSource),
-      acknowledgements: new IncidentAcknowledgementRepository(db.dataSource),
-      affectedTargets: new AffectedTargetRepository(db.dataSource),
-    };
-    if (seed) await seedIncidents(db.dataSource);
-    const { schema } = await buildIncidentsSchema(
-      new Map<Function, object>([
-        [IncidentResolver, new IncidentResolver(repositories.incidents)],
-        [IncidentMutationResolver, new IncidentMutationResolver(repositories.incidents, repositories.timeline, repositories.acknowledgements)],
-        [IncidentAcknowledgementResolver, new IncidentAcknowledgementResolver()],
-        [ChainIncidentsResolver, new ChainIncidentsResolver()],
-        [BridgeIncidentsResolver, new BridgeIncidentsResolver()],
-        [PartnerIncidentsResolver, new PartnerIncidentsResolver()],
-      ]),
-    );
-    const server = await createSubgraphServer<IncidentsContext>({
-      name: 'incidents',
-      schema,
-      context: (request) => {
-        const principal = verifyPrincipal(request.headers, { secret: principalSecret });
-        return { principal, loaders: createLoaders(repositories, principal) };
-      },
-      ready: async () => {
-        await db.dataSource.query('SELECT 1');
-      },
-    });
-    return {
-      server,
-      db,
-      async close() {
-        await server.close();
-        await db.dataSource.destroy();
-      },
-    };
-  } catch (error) {
-    await db.dataSource.destroy();
-    throw error;
-  }
+  return createSubgraphService({
+    name: 'incidents',
+    db,
+    principalSecret,
+    async build() {
+      const repositories: IncidentsRepositories = {
+        incidents: new IncidentRepository(db.dataSource, directory),
+        timeline: new IncidentTimelineRepository(db.dataSource),
+        acknowledgements: new IncidentAcknowledgementRepository(db.dataSource),
+        affectedTargets: new AffectedTargetRepository(db.dataSource),
+      };
+      if (seed) await seedIncidents(db.dataSource);
+      const { schema } = await buildIncidentsSchema(
+        new Map<Function, object>([
+          [IncidentResolver, new IncidentResolver(repositories.incidents)],
+          [IncidentMutationResolver, new IncidentMutationResolver(repositories.incidents, repositories.timeline, repositories.acknowledgements)],
+          [IncidentAcknowledgementResolver, new IncidentAcknowledgementResolver()],
+          [ChainIncidentsResolver, new ChainIncidentsResolver()],
+          [BridgeIncidentsResolver, new BridgeIncidentsResolver()],
+          [PartnerIncidentsResolver, new PartnerIncidentsResolver()],
+        ]),
+      );
+      return { schema, createLoaders: (principal) => createLoaders(repositories, principal) };
+    },
+  });
 }

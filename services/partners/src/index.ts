@@ -1,32 +1,23 @@
-import { openStore } from '@junction/db';
-import { createEntityDirectory } from '@junction/federation';
+import { createEntityDirectory, runSubgraph } from '@junction/federation';
 import { loadPartnersConfig } from './config';
 import { createServer } from './server';
 
 /** Runs the partners subgraph on its own (the distributed layout). */
-async function main(): Promise<void> {
+runSubgraph('partners', () => {
   const config = loadPartnersConfig();
-  const store = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.JUNCTION_DATA_DIR });
   const directory = createEntityDirectory({ owners: { Chain: config.CHAINS_URL, Bridge: config.BRIDGES_URL } });
-  const service = await createServer({
-    store,
-    dbSchema: config.PARTNERS_DB_SCHEMA,
-    seed: config.JUNCTION_SEED,
-    principalSecret: config.JUNCTION_PRINCIPAL_SECRET,
-    directory,
-  });
-  const url = await service.server.listen(config.PARTNERS_PORT, config.PARTNERS_HOST);
-  console.log(JSON.stringify({ level: 'info', msg: 'partners subgraph listening', url }));
-  const stop = async () => {
-    await service.close();
-    await store.close();
-    process.exit(0);
+  return {
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.JUNCTION_DATA_DIR,
+    port: config.PARTNERS_PORT,
+    host: config.PARTNERS_HOST,
+    create: (store) =>
+      createServer({
+        store,
+        dbSchema: config.PARTNERS_DB_SCHEMA,
+        seed: config.JUNCTION_SEED,
+        principalSecret: config.JUNCTION_PRINCIPAL_SECRET,
+        directory,
+      }),
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
 });

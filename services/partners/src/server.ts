@@ -1,6 +1,5 @@
-import { openDataSource, type ServiceDataSource, type Store } from '@junction/db';
-import { createSubgraphServer, verifyPrincipal, type EntityDirectory, type SubgraphServer } from '@junction/federation';
-import type { PartnersContext } from './context';
+import { openDataSource, type Store } from '@junction/db';
+import { createSubgraphService, type EntityDirectory, type SubgraphService } from '@junction/federation';
 import { ComponentOwnershipEntity } from './entities/component-ownership.entity';
 import { PartnerAgreementEntity } from './entities/partner-agreement.entity';
 import { PartnerContactEntity } from './entities/partner-contact.entity';
@@ -39,14 +38,7 @@ export interface PartnersDependencies {
 }
 
 /** A built (not listening) partners subgraph. */
-export interface PartnersService {
-  /** The HTTP server with `/graphql`, `/healthz`, `/readyz`. */
-  server: SubgraphServer;
-  /** The service's DataSource and its statement counter. */
-  db: ServiceDataSource;
-  /** Closes the server and the DataSource (not the store). */
-  close(): Promise<void>;
-}
+export type PartnersService = SubgraphService;
 
 /** The service's entities. */
 export const entities = [
@@ -61,47 +53,31 @@ export const entities = [
 /** Builds the partners subgraph: migrates its schema, seeds it if asked, and builds its server. */
 export async function createServer({ store, dbSchema = 'partners', seed = false, principalSecret, directory }: PartnersDependencies): Promise<PartnersService> {
   const db = await openDataSource({ store, schema: dbSchema, entities, migrations });
-  try {
-    const repositories: PartnersRepositories = {
-      partners: new PartnerRepository(db.dataSource),
-      contacts: new PartnerContactRepository(db.dataSource),
-      agreements: new PartnerAgreementRepository(db.dataSource),
-      ownerships: new ComponentOwnershipRepository(db.dataSource),
-      rolloutPlans: new RolloutPlanRepository(db.dataSource),
-    };
-    if (seed) await seedPartners(db.dataSource);
-    const { schema } = await buildPartnersSchema(
-      new Map<Function, object>([
-        [PartnerResolver, new PartnerResolver(repositories.partners)],
-        [PartnerContactResolver, new PartnerContactResolver(repositories.contacts)],
-        [PartnerAgreementResolver, new PartnerAgreementResolver(repositories.agreements, directory)],
-        [ComponentOwnershipResolver, new ComponentOwnershipResolver(repositories.ownerships, directory)],
-        [RolloutPlanResolver, new RolloutPlanResolver(repositories.rolloutPlans, directory)],
-        [ChainOwnersResolver, new ChainOwnersResolver()],
-        [BridgeOwnersResolver, new BridgeOwnersResolver()],
-      ]),
-    );
-    const server = await createSubgraphServer<PartnersContext>({
-      name: 'partners',
-      schema,
-      context: (request) => ({
-        principal: verifyPrincipal(request.headers, { secret: principalSecret }),
-        loaders: createLoaders(repositories),
-      }),
-      ready: async () => {
-        await db.dataSource.query('SELECT 1');
-      },
-    });
-    return {
-      server,
-      db,
-      async close() {
-        await server.close();
-        await db.dataSource.destroy();
-      },
-    };
-  } catch (error) {
-    await db.dataSource.destroy();
-    throw error;
-  }
+  return createSubgraphService({
+    name: 'partners',
+    db,
+    principalSecret,
+    async build() {
+      const repositories: PartnersRepositories = {
+        partners: new PartnerRepository(db.dataSource),
+        contacts: new PartnerContactRepository(db.dataSource),
+        agreements: new PartnerAgreementRepository(db.dataSource),
+        ownerships: new ComponentOwnershipRepository(db.dataSource),
+        rolloutPlans: new RolloutPlanRepository(db.dataSource),
+      };
+      if (seed) await seedPartners(db.dataSource);
+      const { schema } = await buildPartnersSchema(
+        new Map<Function, object>([
+          [PartnerResolver, new PartnerResolver(repositories.partners)],
+          [PartnerContactResolver, new PartnerContactResolver(repositories.contacts)],
+          [PartnerAgreementResolver, new PartnerAgreementResolver(repositories.agreements, directory)],
+          [ComponentOwnershipResolver, new ComponentOwnershipResolver(repositories.ownerships, directory)],
+          [RolloutPlanResolver, new RolloutPlanResolver(repositories.rolloutPlans, directory)],
+          [ChainOwnersResolver, new ChainOwnersResolver()],
+          [BridgeOwnersResolver, new BridgeOwnersResolver()],
+        ]),
+      );
+      return { schema, createLoaders: () => createLoaders(repositories) };
+    },
+  });
 }

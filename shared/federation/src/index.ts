@@ -25,3 +25,11 @@ export {
   type SignPrincipalParameters,
   type VerifyPrincipalParameters,
 } from './principal-header';
+export {
+  createSubgraphService,
+  type CreateSubgraphServiceParameters,
+  type SubgraphContext,
+  type SubgraphParts,
+  type SubgraphService,
+} from './subgraph-service';
+export { runSubgraph, type RunSubgraphParameters } from './run-subgraph';
