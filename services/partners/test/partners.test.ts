@@ -134,8 +134,8 @@ describe('partners subgraph: the directory', () => {
   it.each([
     ['a duplicate slug', { slug: 'op-labs' }, 'input.slug', '"op-labs" is already used by OP Labs; pick another slug'],
     ['a malformed slug', { slug: 'Rollup Labs' }, 'input.slug', 'slug must be lower-case letters, digits and single hyphens, e.g. "offchain-labs"'],
-    ['a malformed website URL', { slug: 'bad-url', websiteUrl: 'rollup-labs dot example' }, 'input.websiteUrl', 'websiteUrl must be an http(s) URL, e.g. https://partner.example'],
-    ['a website URL with another scheme', { slug: 'ftp-url', websiteUrl: 'ftp://rollup-labs.example' }, 'input.websiteUrl', 'websiteUrl must be an http(s) URL, e.g. https://partner.example'],
+    ['a malformed website URL', { slug: 'bad-url', websiteUrl: 'rollup-labs dot example' }, 'input.websiteUrl', 'websiteUrl must be an http(s) URL, e.g. https://example.org'],
+    ['a website URL with another scheme', { slug: 'ftp-url', websiteUrl: 'ftp://rollup-labs.example' }, 'input.websiteUrl', 'websiteUrl must be an http(s) URL, e.g. https://example.org'],
     ['an empty name', { slug: 'no-name', name: '' }, 'input.name', 'name must be 1 to 120 characters'],
   ])('rejects %s with BAD_USER_INPUT and writes nothing', async (_case, overrides, field, message) => {
     const before = await harness.rowCount('partner');
@@ -153,7 +153,7 @@ describe('partners subgraph: the directory', () => {
       fieldErrors: [
         { field: 'input.slug', message: 'slug must be lower-case letters, digits and single hyphens, e.g. "offchain-labs"' },
         { field: 'input.name', message: 'name must be 1 to 120 characters' },
-        { field: 'input.websiteUrl', message: 'websiteUrl must be an http(s) URL, e.g. https://partner.example' },
+        { field: 'input.websiteUrl', message: 'websiteUrl must be an http(s) URL, e.g. https://example.org' },
       ],
     });
     expect(errors?.[0].message).toBe('The input has 3 invalid fields: input.slug, input.name, input.websiteUrl.');

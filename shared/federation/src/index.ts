@@ -33,3 +33,4 @@ export {
   type SubgraphService,
 } from './subgraph-service';
 export { runSubgraph, type RunSubgraphParameters } from './run-subgraph';
+export { IsDisplayName, IsSearchText, IsSlug, IsWebUrl, SLUG_PATTERN } from './input-rules';

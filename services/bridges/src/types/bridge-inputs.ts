@@ -1,9 +1,9 @@
-import { ArrayMaxSize, IsOptional, IsUrl, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsDisplayName, IsSearchText, IsSlug, IsWebUrl } from '@junction/federation';
+import { ArrayMaxSize, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { BridgeContractInput } from './bridge-contract-input';
 import { BridgeRouteInput } from './bridge-route-inputs';
 import { BridgeKind, BridgeLifecycle, BridgeSecurityModel } from './enums';
-import { SLUG_MESSAGE, SLUG_PATTERN, URL_OPTIONS } from './input-rules';
 
 /** The most contracts one `createBridge` call may carry. */
 export const MAX_CONTRACTS_PER_CREATE = 200;
@@ -17,12 +17,11 @@ const SUPPORTED_CHAINS_MESSAGE = 'supportedChainsCount must be 2 to 10000: a bri
 @InputType({ description: 'A new bridge with its contracts and routes, written together or not at all.' })
 export class CreateBridgeInput {
   @Field()
-  @Matches(SLUG_PATTERN, { message: `slug ${SLUG_MESSAGE}` })
-  @Length(2, 64, { message: 'slug must be 2 to 64 characters' })
+  @IsSlug('arbitrum-bridge')
   slug!: string;
 
   @Field()
-  @Length(1, 120, { message: 'name must be 1 to 120 characters' })
+  @IsDisplayName()
   name!: string;
 
   @Field(() => BridgeKind)
@@ -54,13 +53,11 @@ export class CreateBridgeInput {
   operatorPartnerId?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl(URL_OPTIONS, { message: 'websiteUrl must be an http(s) URL' })
+  @IsWebUrl()
   websiteUrl?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl(URL_OPTIONS, { message: 'docsUrl must be an http(s) URL' })
+  @IsWebUrl()
   docsUrl?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -87,7 +84,7 @@ export class CreateBridgeInput {
 export class UpdateBridgeInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(1, 120, { message: 'name must be 1 to 120 characters' })
+  @IsDisplayName()
   name?: string;
 
   @Field(() => BridgeKind, { nullable: true })
@@ -122,13 +119,11 @@ export class UpdateBridgeInput {
   operatorPartnerId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Null clears it.' })
-  @IsOptional()
-  @IsUrl(URL_OPTIONS, { message: 'websiteUrl must be an http(s) URL' })
+  @IsWebUrl()
   websiteUrl?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Null clears it.' })
-  @IsOptional()
-  @IsUrl(URL_OPTIONS, { message: 'docsUrl must be an http(s) URL' })
+  @IsWebUrl()
   docsUrl?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Null clears them.' })
@@ -174,8 +169,7 @@ export class BridgeFilter {
   operatorPartnerId?: string;
 
   @Field(() => String, { nullable: true, description: 'Case-insensitive match on name, slug or provider.' })
-  @IsOptional()
-  @Length(1, 100, { message: 'search must be 1 to 100 characters' })
+  @IsSearchText()
   search?: string;
 
   @Field({ defaultValue: false, description: 'Include archived bridges.' })

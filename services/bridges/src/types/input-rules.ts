@@ -1,12 +1,3 @@
-/** Slugs are lower-case words joined by hyphens. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** What a slug must look like, for messages. */
-export const SLUG_MESSAGE = 'must be lower-case letters, digits and single hyphens, e.g. "arbitrum-bridge"';
-
-/** Options of class-validator's `IsUrl` for website and docs links. */
-export const URL_OPTIONS = { protocols: ['https', 'http'], require_protocol: true, require_tld: false };
-
 /** Token symbols: letters or digits first, then also `.`, `_`, `-`, `+` (e.g. `USDC.e`, `USD₮0`). */
 export const TOKEN_SYMBOL_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._+-]{0,31}$/u;
 

@@ -1,12 +1,8 @@
+import { IsDisplayName, IsSearchText, IsSlug, IsWebUrl } from '@junction/federation';
 import { IsInt, IsOptional, IsUrl, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ChainKind, ChainLifecycle, ChainStack, DataAvailabilityLayer, RiskLevel, RollupStage, SequencerModel } from './enums';
-
-/** Slugs are lower-case words joined by hyphens. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const SLUG_MESSAGE = 'must be lower-case letters, digits and single hyphens, e.g. "arbitrum-one"';
-const URL_OPTIONS = { protocols: ['https', 'http'], require_protocol: true, require_tld: false };
 
 /** One aspect of a chain's risk. */
 @InputType()
@@ -47,12 +43,11 @@ export class RiskSummaryInput {
 @InputType({ description: 'A new chain for the catalogue.' })
 export class CreateChainInput {
   @Field()
-  @Matches(SLUG_PATTERN, { message: `slug ${SLUG_MESSAGE}` })
-  @Length(2, 64, { message: 'slug must be 2 to 64 characters' })
+  @IsSlug('arbitrum-one')
   slug!: string;
 
   @Field()
-  @Length(1, 120, { message: 'name must be 1 to 120 characters' })
+  @IsDisplayName()
   name!: string;
 
   @Field(() => GraphQLSafeInt, { description: 'EIP-155 chain id: a positive integer.' })
@@ -96,13 +91,11 @@ export class CreateChainInput {
   gasTokenDecimals: number = 18;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl(URL_OPTIONS, { message: 'explorerUrl must be an http(s) URL' })
+  @IsWebUrl()
   explorerUrl?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl(URL_OPTIONS, { message: 'websiteUrl must be an http(s) URL' })
+  @IsWebUrl()
   websiteUrl?: string | null;
 
   @Field(() => ChainLifecycle, { defaultValue: ChainLifecycle.LIVE })
@@ -122,7 +115,7 @@ export class CreateChainInput {
 export class UpdateChainInput {
   @Field({ nullable: true })
   @IsOptional()
-  @Length(1, 120, { message: 'name must be 1 to 120 characters' })
+  @IsDisplayName()
   name?: string;
 
   @Field(() => ChainStack, { nullable: true })
@@ -150,13 +143,11 @@ export class UpdateChainInput {
   finalityTargetSeconds?: number;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl(URL_OPTIONS, { message: 'explorerUrl must be an http(s) URL' })
+  @IsWebUrl()
   explorerUrl?: string | null;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl(URL_OPTIONS, { message: 'websiteUrl must be an http(s) URL' })
+  @IsWebUrl()
   websiteUrl?: string | null;
 
   @Field(() => ChainLifecycle, { nullable: true })
@@ -206,8 +197,7 @@ export class ChainFilter {
   settlementChainId?: string;
 
   @Field(() => String, { nullable: true, description: 'Case-insensitive match on name or slug.' })
-  @IsOptional()
-  @Length(1, 100, { message: 'search must be 1 to 100 characters' })
+  @IsSearchText()
   search?: string;
 
   @Field({ defaultValue: false, description: 'Include archived chains.' })

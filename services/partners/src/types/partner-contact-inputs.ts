@@ -1,3 +1,4 @@
+import { IsDisplayName } from '@junction/federation';
 import { IsEmail, IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 
@@ -9,7 +10,7 @@ const EMAIL_MESSAGE = 'email must be an email address, e.g. oncall@partner.examp
 @InputType({ description: 'A new contact of a partner.' })
 export class AddPartnerContactInput {
   @Field()
-  @Length(1, 120, { message: 'name must be 1 to 120 characters' })
+  @IsDisplayName()
   name!: string;
 
   @Field()
@@ -46,7 +47,7 @@ export class AddPartnerContactInput {
 export class UpdatePartnerContactInput {
   @Field({ nullable: true })
   @IsOptional()
-  @Length(1, 120, { message: 'name must be 1 to 120 characters' })
+  @IsDisplayName()
   name?: string;
 
   @Field({ nullable: true })

@@ -1,23 +1,17 @@
-import { IsOptional, IsUrl, Length, Matches } from 'class-validator';
+import { IsDisplayName, IsSearchText, IsSlug, IsWebUrl } from '@junction/federation';
+import { IsOptional, Length } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { PartnerKind, PartnerStatus } from './enums';
-
-/** Slugs are lower-case words joined by hyphens. */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const SLUG_MESSAGE = 'must be lower-case letters, digits and single hyphens, e.g. "offchain-labs"';
-/** What counts as a website URL. */
-export const URL_OPTIONS = { protocols: ['https', 'http'], require_protocol: true, require_tld: false };
 
 /** A new partner. */
 @InputType({ description: 'A new partner.' })
 export class CreatePartnerInput {
   @Field()
-  @Matches(SLUG_PATTERN, { message: `slug ${SLUG_MESSAGE}` })
-  @Length(2, 64, { message: 'slug must be 2 to 64 characters' })
+  @IsSlug('offchain-labs')
   slug!: string;
 
   @Field()
-  @Length(1, 120, { message: 'name must be 1 to 120 characters' })
+  @IsDisplayName()
   name!: string;
 
   @Field(() => PartnerKind)
@@ -27,8 +21,7 @@ export class CreatePartnerInput {
   status: PartnerStatus = PartnerStatus.PROSPECT;
 
   @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl(URL_OPTIONS, { message: 'websiteUrl must be an http(s) URL, e.g. https://partner.example' })
+  @IsWebUrl()
   websiteUrl?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -42,7 +35,7 @@ export class CreatePartnerInput {
 export class UpdatePartnerInput {
   @Field({ nullable: true })
   @IsOptional()
-  @Length(1, 120, { message: 'name must be 1 to 120 characters' })
+  @IsDisplayName()
   name?: string;
 
   @Field(() => PartnerKind, { nullable: true })
@@ -52,8 +45,7 @@ export class UpdatePartnerInput {
   status?: PartnerStatus;
 
   @Field(() => String, { nullable: true, description: 'null removes the website.' })
-  @IsOptional()
-  @IsUrl(URL_OPTIONS, { message: 'websiteUrl must be an http(s) URL, e.g. https://partner.example' })
+  @IsWebUrl()
   websiteUrl?: string | null;
 
   @Field(() => String, { nullable: true, description: 'null removes the description.' })
@@ -72,8 +64,7 @@ export class PartnerFilter {
   statuses?: PartnerStatus[];
 
   @Field(() => String, { nullable: true, description: 'Case-insensitive match on name or slug.' })
-  @IsOptional()
-  @Length(1, 100, { message: 'search must be 1 to 100 characters' })
+  @IsSearchText()
   search?: string;
 
   @Field({ defaultValue: false, description: 'Include archived partners.' })

@@ -1,3 +1,4 @@
+import { IsDisplayName } from '@junction/federation';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { RolloutPhase } from './enums';
@@ -34,7 +35,7 @@ export class RolloutPausableContractInput {
 @InputType({ description: 'A signer of the rollback multisig.' })
 export class RolloutMultisigSignerInput {
   @Field()
-  @Length(1, 120, { message: 'name must be 1 to 120 characters' })
+  @IsDisplayName()
   name!: string;
 
   @Field({ description: 'EVM address; mixed case must match its EIP-55 checksum.' })
