@@ -1,32 +1,21 @@
 import { seedId } from '@junction/federation';
-import { createStack, type Stack } from '@junction/launcher';
-import { graphqlRequest, openTestStore, TEST_PRINCIPAL_SECRET, type TestStore } from '@junction/testing';
+import type { Stack } from '@junction/launcher';
+import { startTestStack, type TestStack } from './test-stack';
+import { graphqlRequest } from '@junction/testing';
 
 // The whole federation in one process, as `npm start` runs it, queried only through the gateway.
 
-let testStore: TestStore;
+let testStack: TestStack;
 let stack: Stack;
 let gateway: string;
 
 beforeAll(async () => {
-  testStore = await openTestStore();
-  stack = await createStack({
-    store: testStore.store,
-    principalSecret: TEST_PRINCIPAL_SECRET,
-    dbSchemas: {
-      partners: testStore.schema('partners'),
-      chains: testStore.schema('chains'),
-      bridges: testStore.schema('bridges'),
-      incidents: testStore.schema('incidents'),
-    },
-  });
+  testStack = await startTestStack();
+  stack = testStack.stack;
   gateway = stack.urls.gateway;
 });
 
-afterAll(async () => {
-  await stack.close();
-  await testStore.close();
-});
+afterAll(() => testStack.close());
 
 const query = (text: string, variables: Record<string, unknown> = {}) => graphqlRequest(gateway, text, variables);
 

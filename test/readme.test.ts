@@ -1,6 +1,7 @@
 import { seedId } from '@junction/federation';
-import { createStack, type Stack } from '@junction/launcher';
-import { graphqlRequest, openTestStore, TEST_PRINCIPAL_SECRET, type TestStore } from '@junction/testing';
+import type { Stack } from '@junction/launcher';
+import { startTestStack, type TestStack } from './test-stack';
+import { graphqlRequest } from '@junction/testing';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,27 +12,15 @@ import { promisify } from 'node:util';
 const readme = readFileSync(path.resolve(__dirname, '..', 'README.md'), 'utf8');
 const blocks = (language: string) => [...readme.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map((match) => match[1]);
 
-let testStore: TestStore;
+let testStack: TestStack;
 let stack: Stack;
 
 beforeAll(async () => {
-  testStore = await openTestStore();
-  stack = await createStack({
-    store: testStore.store,
-    principalSecret: TEST_PRINCIPAL_SECRET,
-    dbSchemas: {
-      partners: testStore.schema('partners'),
-      chains: testStore.schema('chains'),
-      bridges: testStore.schema('bridges'),
-      incidents: testStore.schema('incidents'),
-    },
-  });
+  testStack = await startTestStack();
+  stack = testStack.stack;
 });
 
-afterAll(async () => {
-  await stack.close();
-  await testStore.close();
-});
+afterAll(() => testStack.close());
 
 describe('README examples', () => {
   it('runs every GraphQL example without errors, in order', async () => {

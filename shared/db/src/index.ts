@@ -5,3 +5,4 @@ export { SessionLock } from './session-lock';
 export { createSerializedPg } from './serialized-pg';
 export { uniqueViolation } from './unique-violation';
 export { isUuid } from './is-uuid';
+export { writeTransaction } from './write-transaction';

@@ -1,4 +1,4 @@
-import { isUuid } from '@junction/db';
+import { isUuid, writeTransaction } from '@junction/db';
 import { BadUserInputError, NotFoundError, type FieldError } from '@junction/errors';
 import { groupByKeys } from '@junction/federation';
 import { randomUUID } from 'node:crypto';
@@ -7,7 +7,6 @@ import { BridgeContractEntity } from '../entities/bridge-contract.entity';
 import { lockActiveBridge, touchBridge } from './active-bridge';
 import type { NewBridgeContract } from './bridge-records';
 import { tableName } from './table-name';
-import { writeTransaction } from './write-transaction';
 
 const UNIQUE_FIELDS: Record<string, FieldError> = {
   bridge_contract_bridge_chain_address_key: { field: 'input.address', message: 'is already listed for this bridge on that chain' },
@@ -43,7 +42,7 @@ export class BridgeContractRepository {
 
   /** Adds a checked contract to an active bridge; the same address on the same chain is refused. */
   add(bridgeId: string, contract: NewBridgeContract): Promise<BridgeContractEntity> {
-    return writeTransaction(this.dataSource, UNIQUE_FIELDS, async (manager) => {
+    return writeTransaction(this.dataSource, async (manager) => {
       await lockActiveBridge(manager, bridgeId);
       const clash = await manager.findOneBy(BridgeContractEntity, { bridgeId, chainId: contract.chainId, address: contract.address });
       if (clash) {
@@ -54,18 +53,18 @@ export class BridgeContractRepository {
       const saved = await manager.save(manager.create(BridgeContractEntity, { ...contract, id: randomUUID(), bridgeId }));
       await touchBridge(manager, bridgeId);
       return saved;
-    });
+    }, UNIQUE_FIELDS);
   }
 
   /** Removes a contract from an active bridge; returns the removed record. */
   remove(id: string): Promise<BridgeContractEntity> {
-    return writeTransaction(this.dataSource, UNIQUE_FIELDS, async (manager) => {
+    return writeTransaction(this.dataSource, async (manager) => {
       const contract = isUuid(id) ? await manager.findOneBy(BridgeContractEntity, { id }) : null;
       if (!contract) throw new NotFoundError('bridge contract', id);
       await lockActiveBridge(manager, contract.bridgeId);
       await manager.delete(BridgeContractEntity, { id });
       await touchBridge(manager, contract.bridgeId);
       return contract;
-    });
+    }, UNIQUE_FIELDS);
   }
 }

@@ -1,4 +1,4 @@
-import { isUuid } from '@junction/db';
+import { isUuid, writeTransaction } from '@junction/db';
 import { BadUserInputError, NotFoundError, type FieldError } from '@junction/errors';
 import { groupByKeys, type Page } from '@junction/federation';
 import { randomUUID } from 'node:crypto';
@@ -12,7 +12,6 @@ import type { BridgeRouteChanges, NewBridgeRoute } from './bridge-records';
 import { emptyPage } from './empty-page';
 import { decodeRouteCursor, encodeRouteCursor } from './route-cursor';
 import { tableName } from './table-name';
-import { writeTransaction } from './write-transaction';
 
 const UNIQUE_FIELDS: Record<string, FieldError> = {
   bridge_route_bridge_pair_token_key: { field: 'input.tokenSymbol', message: 'already has a route of this bridge between these chains' },
@@ -110,7 +109,7 @@ export class BridgeRouteRepository {
 
   /** Adds a checked route to an active bridge; a second route for the same direction and token is refused. */
   add(bridgeId: string, route: NewBridgeRoute): Promise<BridgeRouteEntity> {
-    return writeTransaction(this.dataSource, UNIQUE_FIELDS, async (manager) => {
+    return writeTransaction(this.dataSource, async (manager) => {
       await lockActiveBridge(manager, bridgeId);
       const clash = await manager
         .getRepository(BridgeRouteEntity)
@@ -130,12 +129,12 @@ export class BridgeRouteRepository {
       const saved = await manager.save(manager.create(BridgeRouteEntity, { ...route, id: randomUUID(), bridgeId }));
       await touchBridge(manager, bridgeId);
       return saved;
-    });
+    }, UNIQUE_FIELDS);
   }
 
   /** Applies checked changes to a route of an active bridge; the fees are checked again against the stored ones. */
   update(id: string, changes: BridgeRouteChanges): Promise<BridgeRouteEntity> {
-    return writeTransaction(this.dataSource, UNIQUE_FIELDS, async (manager) => {
+    return writeTransaction(this.dataSource, async (manager) => {
       const route = await this.findForWrite(manager, id);
       await lockActiveBridge(manager, route.bridgeId);
       Object.assign(route, changes);
@@ -144,18 +143,18 @@ export class BridgeRouteRepository {
       const saved = await manager.save(route);
       await touchBridge(manager, route.bridgeId);
       return saved;
-    });
+    }, UNIQUE_FIELDS);
   }
 
   /** Removes a route from an active bridge; returns the removed record. */
   remove(id: string): Promise<BridgeRouteEntity> {
-    return writeTransaction(this.dataSource, UNIQUE_FIELDS, async (manager) => {
+    return writeTransaction(this.dataSource, async (manager) => {
       const route = await this.findForWrite(manager, id);
       await lockActiveBridge(manager, route.bridgeId);
       await manager.delete(BridgeRouteEntity, { id });
       await touchBridge(manager, route.bridgeId);
       return route;
-    });
+    }, UNIQUE_FIELDS);
   }
 
   private async findForWrite(manager: EntityManager, id: string): Promise<BridgeRouteEntity> {

@@ -1,4 +1,4 @@
-import { isUuid } from '@junction/db';
+import { isUuid, writeTransaction } from '@junction/db';
 import { NotFoundError, type FieldError } from '@junction/errors';
 import { groupByKeys, keysetPage, orderByKeys, type Page } from '@junction/federation';
 import { randomUUID } from 'node:crypto';
@@ -11,7 +11,6 @@ import { lockActiveBridge } from './active-bridge';
 import type { BridgeChanges, NewBridge } from './bridge-records';
 import { emptyPage } from './empty-page';
 import { tableName } from './table-name';
-import { writeTransaction } from './write-transaction';
 
 /** Which unique constraint means which input field when a bridge is created. */
 const UNIQUE_FIELDS: Record<string, FieldError> = {
@@ -140,7 +139,7 @@ export class BridgeRepository {
 
   /** Writes a checked bridge with its contracts and routes in one transaction: all of it, or nothing. */
   create({ contracts, routes, ...fields }: NewBridge, id: string = randomUUID()): Promise<BridgeEntity> {
-    return writeTransaction(this.dataSource, UNIQUE_FIELDS, async (manager) => {
+    return writeTransaction(this.dataSource, async (manager) => {
       const bridge = await manager.save(manager.create(BridgeEntity, { ...fields, id, archivedAt: null }));
       if (contracts.length > 0) {
         await manager.insert(BridgeContractEntity, contracts.map((contract) => ({ ...contract, id: randomUUID(), bridgeId: id })));
@@ -149,24 +148,24 @@ export class BridgeRepository {
         await manager.insert(BridgeRouteEntity, routes.map((route) => ({ ...route, id: randomUUID(), bridgeId: id })));
       }
       return bridge;
-    });
+    }, UNIQUE_FIELDS);
   }
 
   /** Applies checked changes to an active bridge. */
   update(id: string, changes: BridgeChanges): Promise<BridgeEntity> {
-    return writeTransaction(this.dataSource, UNIQUE_FIELDS, async (manager) => {
+    return writeTransaction(this.dataSource, async (manager) => {
       const bridge = await lockActiveBridge(manager, id);
       Object.assign(bridge, changes);
       return manager.save(bridge);
-    });
+    }, UNIQUE_FIELDS);
   }
 
   /** Archives a bridge: it leaves lists and route search but stays resolvable by id, so history keeps its links. */
   archive(id: string): Promise<BridgeEntity> {
-    return writeTransaction(this.dataSource, UNIQUE_FIELDS, async (manager) => {
+    return writeTransaction(this.dataSource, async (manager) => {
       const bridge = await lockActiveBridge(manager, id);
       bridge.archivedAt = new Date();
       return manager.save(bridge);
-    });
+    }, UNIQUE_FIELDS);
   }
 }

@@ -1,6 +1,6 @@
 import { BadUserInputError, NotFoundError, type FieldError } from '@junction/errors';
 import { keysetPage, type Page } from '@junction/federation';
-import { isUuid, uniqueViolation } from '@junction/db';
+import { isUuid, writeTransaction } from '@junction/db';
 import { randomUUID } from 'node:crypto';
 import { Brackets, In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { ChainEntity } from '../entities/chain.entity';
@@ -52,7 +52,7 @@ export class ChainRepository {
 
   /** Adds a chain after checking its references and uniqueness; writes nothing if any check fails. */
   create(input: CreateChainInput, id: string = randomUUID()): Promise<ChainEntity> {
-    return this.write(async (manager) => {
+    return writeTransaction(this.dataSource, async (manager) => {
       const problems = [
         ...(await this.uniquenessProblems(manager, { slug: input.slug, chainId: input.chainId })),
         ...(await this.settlementProblems(manager, input.kind, input.settlementChainId ?? null, id)),
@@ -80,12 +80,12 @@ export class ChainRepository {
         archivedAt: null,
       });
       return manager.save(chain);
-    });
+    }, UNIQUE_FIELDS);
   }
 
   /** Changes a chain; omitted fields keep their value. */
   update(id: string, input: UpdateChainInput): Promise<ChainEntity> {
-    return this.write(async (manager) => {
+    return writeTransaction(this.dataSource, async (manager) => {
       const chain = await this.lockActive(manager, id);
       if (input.settlementChainId !== undefined) {
         const problems = await this.settlementProblems(manager, chain.kind, input.settlementChainId, id);
@@ -98,31 +98,21 @@ export class ChainRepository {
       }
       if (risk !== undefined) chain.risk = risk ? plainRisk(risk) : null;
       return manager.save(chain);
-    });
+    }, UNIQUE_FIELDS);
   }
 
   /** Archives a chain: it leaves lists but stays resolvable by id, so history keeps its links. */
   archive(id: string): Promise<ChainEntity> {
-    return this.write(async (manager) => {
+    return writeTransaction(this.dataSource, async (manager) => {
       const chain = await this.lockActive(manager, id);
       chain.archivedAt = new Date();
       return manager.save(chain);
-    });
+    }, UNIQUE_FIELDS);
   }
 
   /** How many chains exist (archived included). */
   count(): Promise<number> {
     return this.dataSource.getRepository(ChainEntity).count();
-  }
-
-  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    try {
-      return await this.dataSource.transaction(work);
-    } catch (error) {
-      const constraint = uniqueViolation(error);
-      if (constraint && UNIQUE_FIELDS[constraint]) throw new BadUserInputError([UNIQUE_FIELDS[constraint]], { cause: error });
-      throw error;
-    }
   }
 
   private async lockActive(manager: EntityManager, id: string): Promise<ChainEntity> {

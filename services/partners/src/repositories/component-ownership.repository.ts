@@ -1,4 +1,4 @@
-import { isUuid } from '@junction/db';
+import { isUuid, writeTransaction } from '@junction/db';
 import { BadUserInputError, NotFoundError, type FieldError } from '@junction/errors';
 import { groupByKeys, keysetPage, type Page } from '@junction/federation';
 import { randomUUID } from 'node:crypto';
@@ -8,7 +8,6 @@ import { PartnerEntity } from '../entities/partner.entity';
 import type { AssignComponentOwnershipInput, ComponentOwnershipFilter, ReassignComponentOwnershipInput } from '../types/component-ownership-inputs';
 import { OwnedComponent } from '../types/enums';
 import { activePartnerProblems } from './active-partners';
-import { writeTransaction } from './write-transaction';
 
 /** Which unique constraint means which input field. */
 const UNIQUE_FIELDS: Record<string, FieldError> = {

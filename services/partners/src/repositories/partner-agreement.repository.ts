@@ -1,4 +1,4 @@
-import { isUuid } from '@junction/db';
+import { isUuid, writeTransaction } from '@junction/db';
 import { BadUserInputError, ConflictError, NotFoundError } from '@junction/errors';
 import { groupByKeys } from '@junction/federation';
 import { randomUUID } from 'node:crypto';
@@ -9,7 +9,6 @@ import { PartnerAgreementStatus } from '../types/enums';
 import type { CreatePartnerAgreementInput, UpdatePartnerAgreementInput } from '../types/partner-agreement-inputs';
 import { lockActivePartner } from './active-partners';
 import type { AuthorizePartner } from './authorize-partner';
-import { writeTransaction } from './write-transaction';
 
 /** Reads and writes partner agreements. The only code that touches the partner_agreement table. */
 export class PartnerAgreementRepository {

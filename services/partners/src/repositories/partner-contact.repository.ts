@@ -1,4 +1,4 @@
-import { isUuid } from '@junction/db';
+import { isUuid, writeTransaction } from '@junction/db';
 import { BadUserInputError, NotFoundError, type FieldError } from '@junction/errors';
 import { groupByKeys } from '@junction/federation';
 import { randomUUID } from 'node:crypto';
@@ -8,7 +8,6 @@ import { escalationProblems } from '../rules/contact-escalation';
 import type { AddPartnerContactInput, UpdatePartnerContactInput } from '../types/partner-contact-inputs';
 import { lockActivePartner } from './active-partners';
 import type { AuthorizePartner } from './authorize-partner';
-import { writeTransaction } from './write-transaction';
 
 /** Which unique constraint means which input field. */
 const UNIQUE_FIELDS: Record<string, FieldError> = {

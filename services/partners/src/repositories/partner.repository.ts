@@ -1,4 +1,4 @@
-import { isUuid } from '@junction/db';
+import { isUuid, writeTransaction } from '@junction/db';
 import { BadUserInputError, ConflictError, type FieldError } from '@junction/errors';
 import { keysetPage, type Page } from '@junction/federation';
 import { randomUUID } from 'node:crypto';
@@ -7,7 +7,6 @@ import { ComponentOwnershipEntity } from '../entities/component-ownership.entity
 import { PartnerEntity } from '../entities/partner.entity';
 import type { CreatePartnerInput, PartnerFilter, UpdatePartnerInput } from '../types/partner-inputs';
 import { lockActivePartner } from './active-partners';
-import { writeTransaction } from './write-transaction';
 
 /** Which unique constraint means which input field. */
 const UNIQUE_FIELDS: Record<string, FieldError> = {

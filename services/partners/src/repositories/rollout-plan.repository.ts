@@ -1,4 +1,4 @@
-import { isUuid } from '@junction/db';
+import { isUuid, writeTransaction } from '@junction/db';
 import { BadUserInputError, ConflictError, NotFoundError } from '@junction/errors';
 import { groupByKeys } from '@junction/federation';
 import { randomUUID } from 'node:crypto';
@@ -10,7 +10,6 @@ import { advanceProblems, previousPhase, ROLLOUT_PHASE_ORDER } from '../rules/ro
 import { RolloutPhase, RolloutTransitionKind } from '../types/enums';
 import { lockActivePartner } from './active-partners';
 import type { AuthorizePartner } from './authorize-partner';
-import { writeTransaction } from './write-transaction';
 
 /** A new plan, already checked by the caller (phases in order, rollback addresses checksummed, subject exists). */
 export interface NewRolloutPlan {

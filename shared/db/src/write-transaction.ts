@@ -1,15 +1,16 @@
-import { uniqueViolation } from '@junction/db';
+import { uniqueViolation } from './unique-violation';
 import { BadUserInputError, type FieldError } from '@junction/errors';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /**
- * Runs `work` in one transaction. When a unique constraint listed in `uniqueFields` is broken (two writers that
- * both passed the up-front check), the client gets that field's `BAD_USER_INPUT`, not a server error.
+ * Runs `work` in one transaction: everything it writes commits together, or nothing does. A unique-constraint
+ * violation (two writers passing the same uniqueness check at once) becomes `BAD_USER_INPUT` on the field that
+ * `uniqueFields` names for the constraint.
  */
 export async function writeTransaction<T>(
   dataSource: DataSource,
-  uniqueFields: Record<string, FieldError>,
   work: (manager: EntityManager) => Promise<T>,
+  uniqueFields: Record<string, FieldError> = {},
 ): Promise<T> {
   try {
     return await dataSource.transaction(work);
