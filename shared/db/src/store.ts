@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
+import { readPgliteTemplate } from './pglite-template';
 import { createSerializedPg } from './serialized-pg';
 import { SessionLock } from './session-lock';
 
@@ -46,11 +47,13 @@ async function openEmbeddedStore(dataDir: string): Promise<Store> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   let location = dataDir;
+  let loadDataDir: Blob | undefined;
   if (!dataDir.startsWith('memory://')) {
     location = path.resolve(dataDir, 'pgdata');
+    if (!existsSync(path.join(location, 'PG_VERSION'))) loadDataDir = readPgliteTemplate();
     mkdirSync(location, { recursive: true });
   }
-  const db = new PGlite(location);
+  const db = new PGlite(location, { loadDataDir });
   await db.waitReady;
   // pg talks to PGlite over its wire protocol on loopback; the session lock serializes connections.
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 64 });
