@@ -1,0 +1,5 @@
+export type { CacheBackend, StoredEntry } from './cache-backend';
+export { createMemoryBackend, type MemoryBackendOptions } from './memory-backend';
+export { createRedisBackend, type RedisBackendOptions } from './redis-backend';
+export { decodeValue, encodeValue } from './codec';
+export { CacheLoadError, ReadThroughCache, type CachedRead, type CacheStats, type FreshnessPolicy, type ReadThroughCacheOptions } from './read-through-cache';

@@ -1,0 +1,166 @@
+import type { CacheBackend, StoredEntry } from './cache-backend';
+import { decodeValue, encodeValue } from './codec';
+
+/** How long a value is good for, per read. */
+export interface FreshnessPolicy {
+  /** A value younger than this is served as it is. */
+  freshMs: number;
+  /** Past `freshMs` and up to `freshMs + revalidateMs`, the value is still served at once while one caller refreshes it in the background. @default freshMs */
+  revalidateMs?: number;
+  /** How long the last known value is kept, to be served (flagged stale) when loading fails. @default 1 hour */
+  keepMs?: number;
+  /** After a failed load, callers get the failure (or the last known value) without a new upstream call for this long. @default 2000 */
+  negativeMs?: number;
+  /** How long a loader may hold the single-flight lock; waiters load themselves after this. @default 10000 */
+  lockMs?: number;
+}
+
+/** What a read returns: the value and how old it is. */
+export interface CachedRead<T> {
+  /** The value. */
+  value: T;
+  /** When the value was read from upstream. */
+  observedAt: Date;
+  /** True when the value is older than its freshness window because upstream could not be read. */
+  stale: boolean;
+  /** Why a fresh value could not be had, when `stale` is true. */
+  error?: Error;
+}
+
+/** Thrown when loading failed (now, or within the negative-cache window) and no earlier value is kept. */
+export class CacheLoadError extends Error {
+  override name = 'CacheLoadError';
+}
+
+/** Counters of what the cache did, for metrics and benchmarks. */
+export interface CacheStats {
+  hits: number;
+  revalidations: number;
+  loads: number;
+  loadFailures: number;
+  negativeHits: number;
+  staleServed: number;
+}
+
+/** Options of {@link ReadThroughCache}. */
+export interface ReadThroughCacheOptions {
+  /** Where entries and locks live. */
+  backend: CacheBackend;
+  /** The clock, in ms since the epoch. @default Date.now */
+  now?: () => number;
+  /** How often a waiter looks for the value another replica is loading. @default 15 */
+  pollMs?: number;
+}
+
+/**
+ * A read-through cache for upstream reads (RPC calls): N concurrent identical reads make one upstream call —
+ * within the process (shared promise) and across processes (backend lock); a recent value is served at once while
+ * one caller revalidates it; failures are remembered briefly; and when upstream is down the last known value is
+ * returned flagged `stale`, with the error.
+ */
+export class ReadThroughCache {
+  /** What the cache has done since it was created. */
+  readonly stats: CacheStats = { hits: 0, revalidations: 0, loads: 0, loadFailures: 0, negativeHits: 0, staleServed: 0 };
+  private readonly backend: CacheBackend;
+  private readonly now: () => number;
+  private readonly pollMs: number;
+  private readonly inFlight = new Map<string, Promise<StoredEntry>>();
+  /** The errors of this process's failed loads by key, so callers get the real cause, not only its message. */
+  private readonly lastErrors = new Map<string, Error>();
+
+  constructor({ backend, now = Date.now, pollMs = 15 }: ReadThroughCacheOptions) {
+    this.backend = backend;
+    this.now = now;
+    this.pollMs = pollMs;
+  }
+
+  /** Reads `key`, calling `load` only when the policy says the cached value will not do. */
+  async read<T>(key: string, load: () => Promise<T>, policy: FreshnessPolicy): Promise<CachedRead<T>> {
+    const { freshMs, revalidateMs = freshMs, keepMs = 3_600_000, negativeMs = 2_000 } = policy;
+    const entry = await this.backend.get(key);
+    const now = this.now();
+    const age = entry?.value !== undefined ? now - entry.observedAt : Infinity;
+    if (entry?.value !== undefined && age < freshMs) {
+      this.stats.hits += 1;
+      return this.answer<T>(entry, false);
+    }
+    if (entry?.value !== undefined && age < freshMs + revalidateMs) {
+      this.stats.revalidations += 1;
+      this.refresh(key, load, policy).catch(() => undefined);
+      return this.answer<T>(entry, false);
+    }
+    if (entry?.failedAt !== undefined && now - entry.failedAt < negativeMs) {
+      this.stats.negativeHits += 1;
+      return this.lastKnownOrThrow<T>(key, entry, keepMs);
+    }
+    const loaded = await this.refresh(key, load, policy);
+    if (loaded.failedAt !== undefined && loaded.failedAt >= loaded.observedAt) {
+      return this.lastKnownOrThrow<T>(key, loaded, keepMs);
+    }
+    return this.answer<T>(loaded, false);
+  }
+
+  /** Loads `key` once for every concurrent caller in this process, and once across processes sharing the backend. */
+  private refresh<T>(key: string, load: () => Promise<T>, policy: FreshnessPolicy): Promise<StoredEntry> {
+    const running = this.inFlight.get(key);
+    if (running) return running;
+    const flight = this.loadExclusively(key, load, policy).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, flight);
+    return flight;
+  }
+
+  private async loadExclusively<T>(key: string, load: () => Promise<T>, policy: FreshnessPolicy): Promise<StoredEntry> {
+    const { keepMs = 3_600_000, lockMs = 10_000 } = policy;
+    const startedAt = this.now();
+    let release = await this.backend.tryLock(key, lockMs);
+    while (!release) {
+      // Another replica is loading: take its result as soon as it is stored, or load ourselves if it gives up.
+      await sleep(this.pollMs);
+      const entry = await this.backend.get(key);
+      if (entry && Math.max(entry.observedAt, entry.failedAt ?? 0) >= startedAt) return entry;
+      if (this.now() - startedAt > lockMs) break;
+      release = await this.backend.tryLock(key, lockMs);
+    }
+    try {
+      const previous = await this.backend.get(key);
+      this.stats.loads += 1;
+      let entry: StoredEntry;
+      try {
+        const value = await load();
+        entry = { value: encodeValue(value), observedAt: this.now() };
+        this.lastErrors.delete(key);
+      } catch (error) {
+        this.stats.loadFailures += 1;
+        entry = {
+          value: previous?.value,
+          observedAt: previous?.observedAt ?? 0,
+          failure: error instanceof Error ? error.message : String(error),
+          failedAt: this.now(),
+        };
+        this.lastErrors.set(key, error instanceof Error ? error : new Error(String(error)));
+      }
+      await this.backend.set(key, entry, keepMs);
+      return entry;
+    } finally {
+      await release?.();
+    }
+  }
+
+  private answer<T>(entry: StoredEntry, stale: boolean, error?: Error): CachedRead<T> {
+    return { value: decodeValue<T>(entry.value as string), observedAt: new Date(entry.observedAt), stale, ...(error ? { error } : {}) };
+  }
+
+  /** The last known value flagged stale with the failure, or the failure when nothing recent enough is kept. */
+  private lastKnownOrThrow<T>(key: string, entry: StoredEntry, keepMs: number): CachedRead<T> {
+    const local = this.lastErrors.get(key);
+    // A failure recorded by another replica arrives as its message only.
+    const error = local && local.message === entry.failure ? local : new CacheLoadError(entry.failure ?? 'The upstream read failed.');
+    if (entry.value !== undefined && this.now() - entry.observedAt < keepMs) {
+      this.stats.staleServed += 1;
+      return this.answer<T>(entry, true, error);
+    }
+    throw error;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
