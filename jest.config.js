@@ -19,6 +19,8 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleNameMapper: {
     '^@junction/(errors|config|db|federation|testing|cache)$': '<rootDir>/shared/$1/src/index.ts',
+    '^@junction/onchain$': '<rootDir>/shared/onchain/src/index.ts',
+    '^@junction/devnet$': '<rootDir>/shared/devnet/src/index.ts',
     '^@junction/(partners|chains|bridges|incidents)$': '<rootDir>/services/$1/src/server.ts',
     '^@junction/gateway$': '<rootDir>/gateway/src/gateway.ts',
     '^@junction/launcher$': '<rootDir>/launcher/src/stack.ts',

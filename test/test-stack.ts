@@ -1,4 +1,4 @@
-import { createStack, type Stack } from '@junction/launcher';
+import { createStack, type Stack, type StackOptions } from '@junction/launcher';
 import { openTestStore, TEST_PRINCIPAL_SECRET, type TestStore } from '@junction/testing';
 
 /** The whole seeded federation for one test file, in schemas of its own. */
@@ -9,9 +9,10 @@ export interface TestStack {
 }
 
 /** Starts the federation as `npm start` does, on the test store (PostgreSQL when `DATABASE_URL` is set). */
-export async function startTestStack(): Promise<TestStack> {
+export async function startTestStack(options: Pick<StackOptions, 'devnet' | 'redisUrl'> = {}): Promise<TestStack> {
   const testStore: TestStore = await openTestStore();
   const stack = await createStack({
+    ...options,
     store: testStore.store,
     principalSecret: TEST_PRINCIPAL_SECRET,
     dbSchemas: {

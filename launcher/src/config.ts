@@ -1,4 +1,4 @@
-import { commonEnv, parseEnv, port, z } from '@junction/config';
+import { commonEnv, optionalUrl, parseEnv, port, z } from '@junction/config';
 import { randomBytes } from 'node:crypto';
 
 /** Environment of the one-process launcher behind `npm start`. */
@@ -15,6 +15,10 @@ export const launcherEnv = {
   INCIDENTS_PORT: port(4004),
   /** Secret between gateway and subgraphs; generated per start when unset (they share the process). */
   JUNCTION_PRINCIPAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Redis for the shared cache (distributed layout); unset keeps it in memory. @default unset */
+  REDIS_URL: optionalUrl('redis', 'rediss'),
+  /** Start the local devnet (anvil L1 and two L2s) and list its chains in the catalogue. @default true */
+  JUNCTION_DEVNET: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** Fill empty stores with the seed catalogue on start. @default true */
   JUNCTION_SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 };

@@ -18,6 +18,8 @@ async function main(): Promise<void> {
       incidents: config.INCIDENTS_PORT,
     },
     gatewayHost: config.GATEWAY_HOST,
+    redisUrl: config.REDIS_URL,
+    devnet: config.JUNCTION_DEVNET,
     logLevel: config.LOG_LEVEL,
   });
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);

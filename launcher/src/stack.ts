@@ -1,11 +1,15 @@
 import path from 'node:path';
 import { createServer as createBridges, type BridgesService } from '@junction/bridges';
 import { createServer as createChains, type ChainsService } from '@junction/chains';
+import { createMemoryBackend, createRedisBackend, ReadThroughCache } from '@junction/cache';
 import { openStore, type Store } from '@junction/db';
+import { startDevnet, type Devnet } from '@junction/devnet';
 import { createEntityDirectory } from '@junction/federation';
 import { createGateway, type Gateway } from '@junction/gateway';
 import { createServer as createIncidents, type IncidentsService } from '@junction/incidents';
 import { createServer as createPartners, type PartnersService } from '@junction/partners';
+import { Redis } from 'ioredis';
+import { registerDevnet } from './register-devnet';
 
 /** Options of {@link createStack}. */
 export interface StackOptions {
@@ -29,6 +33,10 @@ export interface StackOptions {
   supergraphPath?: string;
   /** Gateway log level. @default 'warn' */
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** Redis for the shared cache; unset keeps the cache in memory. @default undefined */
+  redisUrl?: string;
+  /** Start the local devnet and put its chains in the catalogue. @default false */
+  devnet?: boolean;
 }
 
 /** The four subgraphs. */
@@ -44,6 +52,10 @@ export interface Stack {
   gateway: Gateway;
   /** `/graphql` URLs of the gateway and each subgraph. */
   urls: Record<SubgraphName | 'gateway', string>;
+  /** The read-through cache under on-chain reads. */
+  cache: ReadThroughCache;
+  /** The local devnet, when started. */
+  devnet?: Devnet;
   /** Closes the gateway, the services and (if the stack opened it) the store. */
   close(): Promise<void>;
 }
@@ -60,8 +72,16 @@ export async function createStack(options: StackOptions): Promise<Stack> {
   const directory = createEntityDirectory({ owners });
   const opened: Array<{ close(): Promise<void> }> = [];
   try {
+    const redis = options.redisUrl ? new Redis(options.redisUrl, { lazyConnect: true }) : undefined;
+    if (redis) {
+      await redis.connect();
+      opened.push({ close: async () => void (await redis.quit()) });
+    }
+    const cache = new ReadThroughCache({ backend: redis ? createRedisBackend({ redis }) : createMemoryBackend() });
+    const devnet = options.devnet ? await startDevnet() : undefined;
+    if (devnet) opened.push(devnet);
     const common = { store, seed, principalSecret };
-    const chains = await createChains({ ...common, dbSchema: dbSchemas.chains ?? 'chains' });
+    const chains = await createChains({ ...common, dbSchema: dbSchemas.chains ?? 'chains', cache });
     opened.push(chains);
     const partners = await createPartners({ ...common, dbSchema: dbSchemas.partners ?? 'partners', directory });
     opened.push(partners);
@@ -75,6 +95,7 @@ export async function createStack(options: StackOptions): Promise<Stack> {
       urls[name] = await services[name].server.listen(ports[name] ?? 0, '127.0.0.1');
     }
     Object.assign(owners, { Partner: urls.partners, Chain: urls.chains, Bridge: urls.bridges, Incident: urls.incidents });
+    if (devnet) await registerDevnet({ devnet, chainsUrl: urls.chains, principalSecret });
     const gateway = createGateway({
       supergraphPath: options.supergraphPath ?? defaultSupergraphPath(),
       subgraphUrls: { partners: urls.partners, chains: urls.chains, bridges: urls.bridges, incidents: urls.incidents },
@@ -88,6 +109,8 @@ export async function createStack(options: StackOptions): Promise<Stack> {
       services,
       gateway,
       urls,
+      cache,
+      devnet,
       async close() {
         await closeAll(opened);
         if (ownsStore) await store.close();

@@ -34,3 +34,4 @@ export {
 } from './subgraph-service';
 export { runSubgraph, type RunSubgraphParameters } from './run-subgraph';
 export { IsDisplayName, IsSearchText, IsSlug, IsWebUrl, SLUG_PATTERN } from './input-rules';
+export { reportPartialFailure } from './partial-failure';

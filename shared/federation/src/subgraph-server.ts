@@ -1,12 +1,26 @@
-import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { BaseError, formatError } from '@junction/errors';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** The largest request body a subgraph reads. */
 const MAX_BODY_BYTES = 1_000_000;
+
+/** Appends the errors resolvers reported beside data they still returned (see `reportPartialFailure`). */
+const partialFailuresPlugin: ApolloServerPlugin<BaseContext & { partialFailures?: GraphQLFormattedError[] }> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        const reported = contextValue.partialFailures ?? [];
+        if (reported.length === 0 || response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        result.errors = [...(result.errors ?? []), ...reported];
+      },
+    };
+  },
+};
 
 /** HTTP statuses for errors raised before execution (while building the context). */
 const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429 };
@@ -52,7 +66,7 @@ export async function createSubgraphServer<Context extends BaseContext>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), partialFailuresPlugin],
     formatError: (formatted, error) => formatError(formatted, error, { onMasked: onMaskedError }),
   });
   await apollo.start();

@@ -1,5 +1,5 @@
 import type { ServiceDataSource } from '@junction/db';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Principal } from './principal';
 import { verifyPrincipal } from './principal-header';
 import { createSubgraphServer, type SubgraphServer } from './subgraph-server';
@@ -10,6 +10,11 @@ export interface SubgraphContext<Loaders> {
   principal: Principal;
   /** Per-request loaders, so nothing is cached across callers. */
   loaders: Loaders;
+  /**
+   * Errors to report beside data that was still returned (a stale value served because upstream is down):
+   * appended to the response's `errors` as they are. Use {@link reportPartialFailure}.
+   */
+  partialFailures: GraphQLFormattedError[];
 }
 
 /** What a service builds once its DataSource is open. */
@@ -18,6 +23,8 @@ export interface SubgraphParts<Loaders> {
   schema: GraphQLSchema;
   /** Builds the loaders for one request of `principal`. */
   createLoaders(principal: Principal): Loaders;
+  /** Releases what `build` created besides the DataSource (clients, timers), after the server has stopped. */
+  close?(): Promise<void> | void;
 }
 
 /** Parameters of {@link createSubgraphService}. */
@@ -53,13 +60,13 @@ export async function createSubgraphService<Loaders>({
   build,
 }: CreateSubgraphServiceParameters<Loaders>): Promise<SubgraphService> {
   try {
-    const { schema, createLoaders } = await build();
+    const { schema, createLoaders, close: closeParts } = await build();
     const server = await createSubgraphServer<SubgraphContext<Loaders>>({
       name,
       schema,
       context: (request) => {
         const principal = verifyPrincipal(request.headers, { secret: principalSecret });
-        return { principal, loaders: createLoaders(principal) };
+        return { principal, loaders: createLoaders(principal), partialFailures: [] };
       },
       ready: async () => {
         await db.dataSource.query('SELECT 1');
@@ -70,6 +77,7 @@ export async function createSubgraphService<Loaders>({
       db,
       async close() {
         await server.close();
+        await closeParts?.();
         await db.dataSource.destroy();
       },
     };

@@ -79,6 +79,18 @@ export class ChainEntity {
   @Column('jsonb', { nullable: true })
   risk!: RiskSummaryRecord | null;
 
+  /** Address of the Chainlink L2 sequencer uptime feed on this chain, where one exists. */
+  @Column('varchar', { name: 'sequencer_uptime_feed_address', length: 42, nullable: true })
+  sequencerUptimeFeedAddress!: string | null;
+
+  /** Head age after which the chain is DEGRADED; null derives it from the block time. */
+  @Column('int', { name: 'degraded_after_seconds', nullable: true })
+  degradedAfterSeconds!: number | null;
+
+  /** Head age after which the chain is HALTED; null derives it from the block time. */
+  @Column('int', { name: 'halted_after_seconds', nullable: true })
+  haltedAfterSeconds!: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -3,6 +3,7 @@ import { keysetPage, type Page } from '@junction/federation';
 import { isUuid, writeTransaction } from '@junction/db';
 import { randomUUID } from 'node:crypto';
 import { Brackets, In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { getAddress, isAddress } from 'viem';
 import { ChainEntity } from '../entities/chain.entity';
 import type { ChainFilter, CreateChainInput, UpdateChainInput } from '../types/chain-inputs';
 import { ChainKind } from '../types/enums';
@@ -56,6 +57,7 @@ export class ChainRepository {
       const problems = [
         ...(await this.uniquenessProblems(manager, { slug: input.slug, chainId: input.chainId })),
         ...(await this.settlementProblems(manager, input.kind, input.settlementChainId ?? null, id)),
+        ...healthSettingsProblems(input),
       ];
       if (problems.length > 0) throw new BadUserInputError(problems);
       const chain = manager.create(ChainEntity, {
@@ -77,6 +79,9 @@ export class ChainRepository {
         status: input.status,
         stage: input.stage,
         risk: input.risk ? plainRisk(input.risk) : null,
+        sequencerUptimeFeedAddress: input.sequencerUptimeFeedAddress ? getAddress(input.sequencerUptimeFeedAddress) : null,
+        degradedAfterSeconds: input.degradedAfterSeconds ?? null,
+        haltedAfterSeconds: input.haltedAfterSeconds ?? null,
         archivedAt: null,
       });
       return manager.save(chain);
@@ -87,12 +92,20 @@ export class ChainRepository {
   update(id: string, input: UpdateChainInput): Promise<ChainEntity> {
     return writeTransaction(this.dataSource, async (manager) => {
       const chain = await this.lockActive(manager, id);
-      if (input.settlementChainId !== undefined) {
-        const problems = await this.settlementProblems(manager, chain.kind, input.settlementChainId, id);
-        if (problems.length > 0) throw new BadUserInputError(problems);
-        chain.settlementChainId = input.settlementChainId;
+      const problems = [
+        ...(input.settlementChainId !== undefined ? await this.settlementProblems(manager, chain.kind, input.settlementChainId, id) : []),
+        ...healthSettingsProblems({
+          sequencerUptimeFeedAddress: input.sequencerUptimeFeedAddress,
+          degradedAfterSeconds: input.degradedAfterSeconds === undefined ? chain.degradedAfterSeconds : input.degradedAfterSeconds,
+          haltedAfterSeconds: input.haltedAfterSeconds === undefined ? chain.haltedAfterSeconds : input.haltedAfterSeconds,
+        }),
+      ];
+      if (problems.length > 0) throw new BadUserInputError(problems);
+      if (input.settlementChainId !== undefined) chain.settlementChainId = input.settlementChainId;
+      if (input.sequencerUptimeFeedAddress !== undefined) {
+        chain.sequencerUptimeFeedAddress = input.sequencerUptimeFeedAddress ? getAddress(input.sequencerUptimeFeedAddress) : null;
       }
-      const { settlementChainId: _settlement, risk, ...rest } = input;
+      const { settlementChainId: _settlement, sequencerUptimeFeedAddress: _feed, risk, ...rest } = input;
       for (const [key, value] of Object.entries(rest)) {
         if (value !== undefined) Object.assign(chain, { [key]: value });
       }
@@ -147,6 +160,25 @@ export class ChainRepository {
       : null;
     return settlement ? [] : [{ field, message: `no active chain has id "${settlementChainId}"` }];
   }
+}
+
+/** Problems with a chain's health settings: a feed address that is not a valid EVM address, halted before degraded. */
+function healthSettingsProblems({ sequencerUptimeFeedAddress, degradedAfterSeconds, haltedAfterSeconds }: {
+  sequencerUptimeFeedAddress?: string | null;
+  degradedAfterSeconds?: number | null;
+  haltedAfterSeconds?: number | null;
+}): FieldError[] {
+  const problems: FieldError[] = [];
+  if (sequencerUptimeFeedAddress && !isAddress(sequencerUptimeFeedAddress, { strict: true })) {
+    problems.push({
+      field: 'input.sequencerUptimeFeedAddress',
+      message: `"${sequencerUptimeFeedAddress}" is not a valid EVM address (0x and 40 hex digits; mixed case must match its EIP-55 checksum)`,
+    });
+  }
+  if (degradedAfterSeconds != null && haltedAfterSeconds != null && haltedAfterSeconds < degradedAfterSeconds) {
+    problems.push({ field: 'input.haltedAfterSeconds', message: `must be at least degradedAfterSeconds (${degradedAfterSeconds})` });
+  }
+  return problems;
 }
 
 function plainRisk(risk: NonNullable<CreateChainInput['risk']>): ChainEntity['risk'] {

@@ -104,6 +104,22 @@ export class CreateChainInput {
   @Field(() => RollupStage, { defaultValue: RollupStage.NOT_APPLICABLE })
   stage: RollupStage = RollupStage.NOT_APPLICABLE;
 
+
+  @Field(() => String, { nullable: true, description: 'Address of the Chainlink L2 sequencer uptime feed on this chain.' })
+  sequencerUptimeFeedAddress?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Head age in seconds after which the chain is DEGRADED; null derives it from the block time.' })
+  @IsOptional()
+  @Min(1, { message: 'degradedAfterSeconds must be at least 1' })
+  @Max(86_400, { message: 'degradedAfterSeconds must be at most one day (86400)' })
+  degradedAfterSeconds?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Head age in seconds after which the chain is HALTED; null derives it from the block time.' })
+  @IsOptional()
+  @Min(1, { message: 'haltedAfterSeconds must be at least 1' })
+  @Max(86_400, { message: 'haltedAfterSeconds must be at most one day (86400)' })
+  haltedAfterSeconds?: number | null;
+
   @Field(() => RiskSummaryInput, { nullable: true })
   @IsOptional()
   @ValidateNested()
@@ -155,6 +171,22 @@ export class UpdateChainInput {
 
   @Field(() => RollupStage, { nullable: true })
   stage?: RollupStage;
+
+
+  @Field(() => String, { nullable: true, description: 'Address of the Chainlink L2 sequencer uptime feed on this chain.' })
+  sequencerUptimeFeedAddress?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Head age in seconds after which the chain is DEGRADED; null derives it from the block time.' })
+  @IsOptional()
+  @Min(1, { message: 'degradedAfterSeconds must be at least 1' })
+  @Max(86_400, { message: 'degradedAfterSeconds must be at most one day (86400)' })
+  degradedAfterSeconds?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Head age in seconds after which the chain is HALTED; null derives it from the block time.' })
+  @IsOptional()
+  @Min(1, { message: 'haltedAfterSeconds must be at least 1' })
+  @Max(86_400, { message: 'haltedAfterSeconds must be at most one day (86400)' })
+  haltedAfterSeconds?: number | null;
 
   @Field(() => RiskSummaryInput, { nullable: true })
   @IsOptional()

@@ -56,6 +56,9 @@ export class Chain {
   @Field(() => RiskSummary, { nullable: true, description: 'Null where no assessment was made (L1s).' })
   risk!: RiskSummary | null;
 
+  @Field(() => String, { nullable: true, description: 'Address of the Chainlink L2 sequencer uptime feed read for health.' })
+  sequencerUptimeFeedAddress!: string | null;
+
   @Field()
   createdAt!: Date;
 

@@ -1,0 +1,10 @@
+export { startDevnet, type Devnet, type StartDevnetOptions } from './start-devnet';
+export { devnetChainNames, devnetChainSpecs, type DevnetChain, type DevnetChainName, type DevnetChainSpec } from './devnet-chain';
+export { devnetFunding, multicall3Address, type DevnetContracts } from './deploy-devnet-contracts';
+export { devnetCatalogue, type DevnetCatalogueEntry } from './devnet-catalogue';
+export { startRpcProxy, type RpcProxy, type StartRpcProxyParameters } from './rpc-proxy';
+export { startAnvilNode, type AnvilNode, type StartAnvilNodeParameters } from './start-anvil-node';
+export { resolveAnvilBinary } from './resolve-anvil-binary';
+export { devnetDeployer } from './devnet-deployer';
+export { DevnetError, type DevnetErrorParameters } from './devnet-error';
+export { bridgeEscrowArtifact, junctionUsdArtifact, multicall3Artifact, sequencerUptimeFeedArtifact } from './artifacts';

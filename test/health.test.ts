@@ -1,0 +1,49 @@
+import type { Stack } from '@junction/launcher';
+import { graphqlRequest } from '@junction/testing';
+import { startTestStack, type TestStack } from './test-stack';
+
+// `npm start`'s devnet, registered in the catalogue, read through the gateway. The cache is in Redis when
+// REDIS_URL is set (as in CI), in memory otherwise.
+
+let testStack: TestStack;
+let stack: Stack;
+
+beforeAll(async () => {
+  testStack = await startTestStack({ devnet: true, redisUrl: process.env.REDIS_URL || undefined });
+  stack = testStack.stack;
+}, 60_000);
+
+afterAll(() => testStack.close());
+
+const HEALTH = `{ chain(slug: "junction-devnet-l2a") { name chainId health { status headNumber sequencer { up } stale observedAt } } }`;
+
+describe('chain health through the gateway', () => {
+  it('lists the devnet chains beside the real networks and reads their health', async () => {
+    const { data, errors } = await graphqlRequest(stack.urls.gateway, `{ chains(first: 100, filter: { search: "junction devnet" }) { nodes { slug chainId settlement { slug } } } }`);
+    expect(errors).toBeUndefined();
+    expect(data.chains.nodes).toEqual([
+      { slug: 'junction-devnet-l1', chainId: 900001, settlement: null },
+      { slug: 'junction-devnet-l2a', chainId: 900002, settlement: { slug: 'junction-devnet-l1' } },
+      { slug: 'junction-devnet-l2b', chainId: 900003, settlement: { slug: 'junction-devnet-l1' } },
+    ]);
+    const health = await graphqlRequest(stack.urls.gateway, HEALTH);
+    expect(health.errors).toBeUndefined();
+    expect(health.data.chain).toMatchObject({ chainId: 900002, health: { status: 'HEALTHY', sequencer: { up: true }, stale: false } });
+  });
+
+  it('makes one upstream call per read for 200 concurrent identical health queries through the gateway', async () => {
+    const devnet = stack.devnet!;
+    await new Promise((resolve) => setTimeout(resolve, 5_500)); // past freshness (1 s) and revalidation (4 s)
+    for (const proxy of devnet.chains.l2a.endpoints) proxy.reset();
+    const answers = await Promise.all(Array.from({ length: 200 }, () => graphqlRequest(stack.urls.gateway, HEALTH)));
+    for (const answer of answers) expect(answer.errors).toBeUndefined();
+    const observed = new Set(answers.map((answer) => answer.data.chain.health.observedAt));
+    expect(observed.size).toBe(1);
+    const calls = devnet.chains.l2a.endpoints.map((proxy) => proxy.calls());
+    const total = (method: string) => calls.reduce((sum, byMethod) => sum + (byMethod[method] ?? 0), 0);
+    expect(calls.map((byMethod) => byMethod.eth_chainId ?? 0)).toEqual([1, 1]);
+    expect(total('eth_getBlockByNumber')).toBe(3);
+    expect(total('eth_gasPrice')).toBe(1);
+    expect(total('eth_call')).toBe(1);
+  }, 30_000);
+});
