@@ -35,6 +35,10 @@ export interface StackOptions {
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** Redis for the shared cache; unset keeps the cache in memory. @default undefined */
   redisUrl?: string;
+  /** A cache to use instead of building one from `redisUrl` (benchmarks). @default built from `redisUrl` */
+  cache?: ReadThroughCache;
+  /** A running devnet to register instead of starting one (several stacks sharing one devnet). @default undefined */
+  sharedDevnet?: Devnet;
   /** Start the local devnet and put its chains in the catalogue. @default false */
   devnet?: boolean;
 }
@@ -77,9 +81,9 @@ export async function createStack(options: StackOptions): Promise<Stack> {
       await redis.connect();
       opened.push({ close: async () => void (await redis.quit()) });
     }
-    const cache = new ReadThroughCache({ backend: redis ? createRedisBackend({ redis }) : createMemoryBackend() });
-    const devnet = options.devnet ? await startDevnet() : undefined;
-    if (devnet) opened.push(devnet);
+    const cache = options.cache ?? new ReadThroughCache({ backend: redis ? createRedisBackend({ redis }) : createMemoryBackend() });
+    const devnet = options.sharedDevnet ?? (options.devnet ? await startDevnet() : undefined);
+    if (devnet && devnet !== options.sharedDevnet) opened.push(devnet);
     const common = { store, seed, principalSecret };
     const chains = await createChains({ ...common, dbSchema: dbSchemas.chains ?? 'chains', cache });
     opened.push(chains);
