@@ -16,9 +16,9 @@ let testStack: TestStack;
 let stack: Stack;
 
 beforeAll(async () => {
-  testStack = await startTestStack();
+  testStack = await startTestStack({ devnet: true });
   stack = testStack.stack;
-});
+}, 60_000);
 
 afterAll(() => testStack.close());
 
@@ -34,6 +34,7 @@ describe('README examples', () => {
     for (const operation of operations) {
       const { data, errors } = await graphqlRequest(stack.urls.gateway, operation, variables);
       expect({ operation, errors }).toEqual({ operation, errors: undefined });
+      expect({ operation, empty: Object.keys(data).filter((field) => data[field] === null) }).toEqual({ operation, empty: [] });
       if (data.createIncident) variables.id = data.createIncident.id;
     }
     expect(variables.id).toEqual(expect.any(String));
