@@ -46,4 +46,26 @@ describe('chain health through the gateway', () => {
     expect(total('eth_gasPrice')).toBe(1);
     expect(total('eth_call')).toBe(1);
   }, 30_000);
+
+  it('reads the devnet bridge from the chain: escrow balances, and PAUSED while its escrows are paused', async () => {
+    const BRIDGE = `{ bridge(slug: "junction-devnet-bridge") { name health { status contracts { label paused balances { symbol amount } } stale } } }`;
+    const operational = await graphqlRequest(stack.urls.gateway, BRIDGE);
+    expect(operational.errors).toBeUndefined();
+    expect(operational.data.bridge.health.status).toBe('OPERATIONAL');
+    const l1 = operational.data.bridge.health.contracts.find((contract: { label: string }) => contract.label === 'L1 escrow');
+    expect(l1.paused).toBe(false);
+    expect(l1.balances).toEqual(expect.arrayContaining([expect.objectContaining({ symbol: 'jUSD', amount: 1_000_000 })]));
+    await stack.devnet!.pauseBridge();
+    try {
+      const deadline = Date.now() + 15_000;
+      let status = '';
+      while (status !== 'PAUSED' && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        status = (await graphqlRequest(stack.urls.gateway, BRIDGE)).data.bridge.health.status;
+      }
+      expect(status).toBe('PAUSED');
+    } finally {
+      await stack.devnet!.unpauseBridge();
+    }
+  }, 30_000);
 });

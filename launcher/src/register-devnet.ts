@@ -7,6 +7,8 @@ export interface RegisterDevnetParameters {
   devnet: Devnet;
   /** The chains subgraph's `/graphql` URL. */
   chainsUrl: string;
+  /** The bridges subgraph's `/graphql` URL. */
+  bridgesUrl: string;
   /** The principal secret, to act as an operator. */
   principalSecret: string;
 }
@@ -22,9 +24,9 @@ const KIND_DETAILS = {
  * operator: created on the first start, and on every start pointed at this run's RPC endpoints (the devnet's
  * ports change) and sequencer feed.
  */
-export async function registerDevnet({ devnet, chainsUrl, principalSecret }: RegisterDevnetParameters): Promise<void> {
-  const call = async (query: string, variables: Record<string, unknown>) => {
-    const response = await fetch(chainsUrl, {
+export async function registerDevnet({ devnet, chainsUrl, bridgesUrl, principalSecret }: RegisterDevnetParameters): Promise<void> {
+  const call = async (query: string, variables: Record<string, unknown>, url = chainsUrl) => {
+    const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...signPrincipal({ role: 'OPERATOR' }, { secret: principalSecret }) },
       body: JSON.stringify({ query, variables }),
@@ -75,4 +77,40 @@ export async function registerDevnet({ devnet, chainsUrl, principalSecret }: Reg
       });
     }
   }
+  await registerDevnetBridge(devnet, idsBySlug, (query, variables) => call(query, variables, bridgesUrl));
+}
+
+/** The demo bridge between the devnet L1 and L2A: its two pausable escrows holding jUSD, and routes both ways. */
+async function registerDevnetBridge(
+  devnet: Devnet,
+  idsBySlug: Map<string, string>,
+  call: (query: string, variables: Record<string, unknown>) => Promise<any>,
+): Promise<void> {
+  const existing = (await call(`query { bridge(slug: "junction-devnet-bridge") { id } }`, {})).bridge;
+  if (existing) return;
+  const l1 = idsBySlug.get('junction-devnet-l1');
+  const l2a = idsBySlug.get('junction-devnet-l2a');
+  const escrow = (chainId: string | undefined, address: string, token: string, label: string) => ({
+    chainId, address, role: 'ESCROW', label, pausable: true, pauseFunctionSignature: 'pause()', heldTokenAddresses: [token],
+  });
+  const route = (sourceChainId: string | undefined, destinationChainId: string | undefined, expectedDurationSeconds: number) => ({
+    sourceChainId, destinationChainId, tokenSymbol: 'jUSD', expectedDurationSeconds, feeUsdMin: 0.01, feeUsdMax: 0.05, confirmationsRequired: 1,
+  });
+  await call(`mutation ($input: CreateBridgeInput!) { createBridge(input: $input) { id } }`, {
+    input: {
+      slug: 'junction-devnet-bridge',
+      name: 'Junction Devnet Bridge',
+      kind: 'CANONICAL',
+      provider: 'Junction devnet',
+      securityModel: 'MULTISIG',
+      validatedBy: 'The devnet owner key (anvil account 0)',
+      arbitraryMessaging: false,
+      supportedChainsCount: 2,
+      contracts: [
+        escrow(l1, devnet.contracts.escrow.address, devnet.contracts.token.l1, 'L1 escrow'),
+        escrow(l2a, devnet.contracts.remoteEscrow.address, devnet.contracts.token.l2a, 'L2A escrow'),
+      ],
+      routes: [route(l1, l2a, 60), route(l2a, l1, 600)],
+    },
+  });
 }

@@ -85,21 +85,23 @@ export async function createStack(options: StackOptions): Promise<Stack> {
     const devnet = options.sharedDevnet ?? (options.devnet ? await startDevnet() : undefined);
     if (devnet && devnet !== options.sharedDevnet) opened.push(devnet);
     const common = { store, seed, principalSecret };
+    const urls = {} as Stack['urls'];
+    // Chains first: bridges reads its chains' RPC endpoints from it.
     const chains = await createChains({ ...common, dbSchema: dbSchemas.chains ?? 'chains', cache });
     opened.push(chains);
+    urls.chains = await chains.server.listen(ports.chains ?? 0, '127.0.0.1');
     const partners = await createPartners({ ...common, dbSchema: dbSchemas.partners ?? 'partners', directory });
     opened.push(partners);
-    const bridges = await createBridges({ ...common, dbSchema: dbSchemas.bridges ?? 'bridges', directory });
+    const bridges = await createBridges({ ...common, dbSchema: dbSchemas.bridges ?? 'bridges', directory, chainsUrl: urls.chains, cache });
     opened.push(bridges);
     const incidents = await createIncidents({ ...common, dbSchema: dbSchemas.incidents ?? 'incidents', directory });
     opened.push(incidents);
     const services = { partners, chains, bridges, incidents };
-    const urls = {} as Stack['urls'];
-    for (const name of ['partners', 'chains', 'bridges', 'incidents'] as const) {
+    for (const name of ['partners', 'bridges', 'incidents'] as const) {
       urls[name] = await services[name].server.listen(ports[name] ?? 0, '127.0.0.1');
     }
     Object.assign(owners, { Partner: urls.partners, Chain: urls.chains, Bridge: urls.bridges, Incident: urls.incidents });
-    if (devnet) await registerDevnet({ devnet, chainsUrl: urls.chains, principalSecret });
+    if (devnet) await registerDevnet({ devnet, chainsUrl: urls.chains, bridgesUrl: urls.bridges, principalSecret });
     const gateway = createGateway({
       supergraphPath: options.supergraphPath ?? defaultSupergraphPath(),
       subgraphUrls: { partners: urls.partners, chains: urls.chains, bridges: urls.bridges, incidents: urls.incidents },

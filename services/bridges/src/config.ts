@@ -12,7 +12,10 @@ export const bridgesEnv = {
   BRIDGES_DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier').default('bridges'),
   /** Fill an empty catalogue with the seed bridges on start. @default true */
   JUNCTION_SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
-  /** `/graphql` of the chains subgraph, which owns `Chain` (checked on every chain id a mutation names). @default http://127.0.0.1:4002/graphql */
+  /**
+   * `/graphql` of the chains subgraph, which owns `Chain`: checked on every chain id a mutation names, and asked (as
+   * an operator) for the RPC endpoints `Bridge.health` reads through. @default http://127.0.0.1:4002/graphql
+   */
   CHAINS_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
   /** `/graphql` of the partners subgraph, which owns `Partner` (checked on operator ids). @default http://127.0.0.1:4001/graphql */
   PARTNERS_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),

@@ -18,6 +18,7 @@ runSubgraph('bridges', () => {
         seed: config.JUNCTION_SEED,
         principalSecret: config.JUNCTION_PRINCIPAL_SECRET,
         directory,
+        chainsUrl: config.CHAINS_URL,
       }),
   };
 });

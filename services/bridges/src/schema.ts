@@ -1,13 +1,23 @@
 import { buildFederatedSchema, type FederatedSchema } from '@junction/federation';
 import { resolveBridgeReference } from './resolvers/bridge.reference';
 import { BridgeContractResolver } from './resolvers/bridge-contract.resolver';
+import { BridgeHealthResolver } from './resolvers/bridge-health.resolver';
+import { BridgeProbeResolver } from './resolvers/bridge-probe.resolver';
 import { BridgeRouteResolver } from './resolvers/bridge-route.resolver';
 import { BridgeResolver } from './resolvers/bridge.resolver';
 import { ChainBridgesResolver } from './resolvers/chain-bridges.resolver';
 import { PartnerBridgesResolver } from './resolvers/partner-bridges.resolver';
 
 /** The bridges subgraph's resolver classes. */
-export const resolvers = [BridgeResolver, BridgeContractResolver, BridgeRouteResolver, ChainBridgesResolver, PartnerBridgesResolver] as const;
+export const resolvers = [
+  BridgeResolver,
+  BridgeHealthResolver,
+  BridgeContractResolver,
+  BridgeProbeResolver,
+  BridgeRouteResolver,
+  ChainBridgesResolver,
+  PartnerBridgesResolver,
+] as const;
 
 /**
  * Builds the bridges subgraph schema. `instances` maps each resolver class to its instance; the SDL can be

@@ -54,12 +54,12 @@ export async function startBridges(): Promise<BridgesHarness> {
     const common = { store: testStore.store, seed: true, principalSecret: TEST_PRINCIPAL_SECRET };
     const chains: ChainsService = await createChainsServer({ ...common, dbSchema: testStore.schema('chains') });
     started.push(chains);
+    owners.Chain = await chains.server.listen(0);
     const partners: PartnersService = await createPartnersServer({ ...common, dbSchema: testStore.schema('partners'), directory });
     started.push(partners);
     const dbSchema = testStore.schema('bridges');
-    const service = await createServer({ ...common, dbSchema, directory: recordingDirectory });
+    const service = await createServer({ ...common, dbSchema, directory: recordingDirectory, chainsUrl: owners.Chain });
     started.push(service);
-    owners.Chain = await chains.server.listen(0);
     owners.Partner = await partners.server.listen(0);
     const url = await service.server.listen(0);
     owners.Bridge = url;

@@ -32,7 +32,7 @@ export async function startIncidents(): Promise<IncidentsHarness> {
   owners.Chain = await chains.server.listen(0);
   const partners = await createPartnersServer({ store, dbSchema: testStore.schema('partners'), seed: true, principalSecret, directory });
   owners.Partner = await partners.server.listen(0);
-  const bridges = await createBridgesServer({ store, dbSchema: testStore.schema('bridges'), seed: true, principalSecret, directory });
+  const bridges = await createBridgesServer({ store, dbSchema: testStore.schema('bridges'), seed: true, principalSecret, directory, chainsUrl: owners.Chain });
   owners.Bridge = await bridges.server.listen(0);
   const schema = testStore.schema('incidents');
   const incidents = await createServer({ store, dbSchema: schema, seed: true, principalSecret, directory });

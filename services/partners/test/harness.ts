@@ -51,6 +51,7 @@ export async function startPartners({ bridges: withBridges = true }: StartPartne
         seed: true,
         principalSecret: TEST_PRINCIPAL_SECRET,
         directory: createEntityDirectory({ owners: { Chain: chainsUrl } }),
+        chainsUrl,
       })
     : null;
   const bridgesUrl = bridges ? await bridges.server.listen(0) : await unreachableUrl();

@@ -31,6 +31,10 @@ export class BridgeContractEntity {
   @Column('varchar', { length: 120 })
   label!: string;
 
+  /** ERC-20 tokens the contract holds (EIP-55 checksummed, on the same chain), whose balances health reads. */
+  @Column('varchar', { name: 'held_tokens', length: 42, array: true, default: () => "'{}'" })
+  heldTokens!: string[];
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

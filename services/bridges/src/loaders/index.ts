@@ -1,15 +1,19 @@
 import { MAX_PAGE_SIZE } from '@junction/federation';
 import DataLoader from 'dataloader';
 import type { BridgeContractEntity } from '../entities/bridge-contract.entity';
+import type { BridgeProbeEntity } from '../entities/bridge-probe.entity';
 import type { BridgeRouteEntity } from '../entities/bridge-route.entity';
 import type { BridgeEntity } from '../entities/bridge.entity';
+import type { ChainEndpointDirectory, ChainEndpoints } from '../health/chain-endpoint-directory';
 import type { BridgeContractRepository } from '../repositories/bridge-contract.repository';
+import type { BridgeProbeRepository } from '../repositories/bridge-probe.repository';
 import type { BridgeRouteRepository } from '../repositories/bridge-route.repository';
 import type { BridgeRepository } from '../repositories/bridge.repository';
 
 /**
  * The bridges service's loaders; built per request so nothing is cached across callers. Every batch function is
- * one SQL statement. Bounded lists take their bound (`first`) as a parameter: one loader per distinct bound.
+ * one SQL statement (or, for chains, one request to the chains subgraph). Bounded lists take their bound (`first`)
+ * as a parameter: one loader per distinct bound.
  */
 export interface BridgesLoaders {
   /** Bridges by id (archived included, null where unknown); every `__resolveReference` goes through it. */
@@ -22,9 +26,13 @@ export interface BridgesLoaders {
   contractsByBridgeId(first: number): DataLoader<string, BridgeContractEntity[]>;
   /** `Bridge.routes`: routes per bridge, at most `first` per bridge. */
   routesByBridgeId(first: number): DataLoader<string, BridgeRouteEntity[]>;
+  /** `Bridge.probes` and `Bridge.health`: every probe of each bridge, by label. */
+  probesByBridgeId: DataLoader<string, BridgeProbeEntity[]>;
+  /** `Bridge.health`: the chains contracts live on, with their RPC endpoints (null where unknown), from the chains subgraph. */
+  chainEndpointsById: DataLoader<string, ChainEndpoints | null>;
 }
 
-/** The repositories the loaders read through. */
+/** What the loaders read through: the repositories, and the chains subgraph for chains' endpoints. */
 export interface BridgesRepositories {
   /** Bridges. */
   bridges: BridgeRepository;
@@ -32,16 +40,22 @@ export interface BridgesRepositories {
   contracts: BridgeContractRepository;
   /** Bridges' routes. */
   routes: BridgeRouteRepository;
+  /** Bridges' contract probes. */
+  probes: BridgeProbeRepository;
+  /** The chains subgraph's chains and their RPC endpoints. */
+  chainEndpoints: ChainEndpointDirectory;
 }
 
 /** Builds a fresh set of loaders for one request. */
-export function createLoaders({ bridges, contracts, routes }: BridgesRepositories): BridgesLoaders {
+export function createLoaders({ bridges, contracts, routes, probes, chainEndpoints }: BridgesRepositories): BridgesLoaders {
   return {
     bridgeById: new DataLoader((ids) => bridges.findByIds(ids)),
     bridgesByChainId: perBound((first) => new DataLoader((ids) => bridges.findByChainIds(ids, first))),
     bridgesByOperatorId: new DataLoader((ids) => bridges.findByOperatorIds(ids, MAX_PAGE_SIZE)),
     contractsByBridgeId: perBound((first) => new DataLoader((ids) => contracts.findByBridgeIds(ids, first))),
     routesByBridgeId: perBound((first) => new DataLoader((ids) => routes.findByBridgeIds(ids, first))),
+    probesByBridgeId: new DataLoader((ids) => probes.findByBridgeIds(ids)),
+    chainEndpointsById: new DataLoader((ids) => chainEndpoints.find(ids)),
   };
 }
 

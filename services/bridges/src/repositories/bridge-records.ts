@@ -1,4 +1,5 @@
 import type { BridgeContractEntity } from '../entities/bridge-contract.entity';
+import type { BridgeProbeEntity } from '../entities/bridge-probe.entity';
 import type { BridgeRouteEntity } from '../entities/bridge-route.entity';
 import type { BridgeEntity } from '../entities/bridge.entity';
 
@@ -21,3 +22,6 @@ export type BridgeChanges = Partial<Omit<BridgeEntity, 'id' | 'slug' | 'createdA
 export type BridgeRouteChanges = Partial<
   Omit<BridgeRouteEntity, 'id' | 'bridgeId' | 'sourceChainId' | 'destinationChainId' | 'tokenSymbol' | 'createdAt' | 'updatedAt'>
 >;
+
+/** A probe ready to be written: checked, address checksummed. */
+export type NewBridgeProbe = Omit<BridgeProbeEntity, 'id' | 'bridgeId' | 'createdAt'>;

@@ -3,13 +3,16 @@ import { PageArgs, type Page } from '@junction/federation';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { BridgesContext } from '../context';
 import type { BridgeContractEntity } from '../entities/bridge-contract.entity';
+import type { BridgeProbeEntity } from '../entities/bridge-probe.entity';
 import type { BridgeRouteEntity } from '../entities/bridge-route.entity';
 import type { BridgeEntity } from '../entities/bridge.entity';
+import { MAX_PROBES_PER_BRIDGE } from '../repositories/bridge-probe.repository';
 import type { BridgeRepository } from '../repositories/bridge.repository';
 import { BoundedListArgs, listBound } from '../types/bounded-list-args';
 import { Bridge, BridgeConnection } from '../types/bridge';
 import { BridgeContract } from '../types/bridge-contract';
 import { BridgeFilter, CreateBridgeInput, UpdateBridgeInput } from '../types/bridge-inputs';
+import { BridgeProbe } from '../types/bridge-probe';
 import { BridgeRoute } from '../types/bridge-route';
 import { PartnerReference } from '../types/partner-reference';
 import type { BridgeInputCheck } from '../validation/bridge-input-check';
@@ -75,5 +78,10 @@ export class BridgeResolver {
   })
   routes(@Root() bridge: BridgeEntity, @Args() args: BoundedListArgs, @Ctx() { loaders }: BridgesContext): Promise<BridgeRouteEntity[]> {
     return loaders.routesByBridgeId(listBound(args)).load(bridge.id);
+  }
+
+  @FieldResolver(() => [BridgeProbe], { description: `The bridge's contract probes, by label (at most ${MAX_PROBES_PER_BRIDGE}); their outcomes are in \`health\`.` })
+  probes(@Root() bridge: BridgeEntity, @Ctx() { loaders }: BridgesContext): Promise<BridgeProbeEntity[]> {
+    return loaders.probesByBridgeId.load(bridge.id);
   }
 }

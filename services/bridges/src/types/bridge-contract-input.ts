@@ -1,7 +1,10 @@
-import { IsOptional, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { BridgeContractRole } from './enums';
 import { FUNCTION_SIGNATURE_PATTERN } from './input-rules';
+
+/** The most tokens one contract may list as held: their balances are read in one multicall with the rest. */
+export const MAX_HELD_TOKENS = 20;
 
 /** A contract of a bridge on one chain. */
 @InputType({ description: 'A contract of a bridge on one chain.' })
@@ -29,4 +32,12 @@ export class BridgeContractInput {
     message: 'pauseFunctionSignature must be a Solidity function signature with canonical types and no spaces, e.g. "pause()" or "setPause(bool)"',
   })
   pauseFunctionSignature?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: `ERC-20 tokens the contract holds on its chain, whose balances \`Bridge.health\` reads (the native balance of an ESCROW contract is always read). At most ${MAX_HELD_TOKENS}; stored checksummed.`,
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_HELD_TOKENS, { message: `heldTokenAddresses must have at most ${MAX_HELD_TOKENS} entries` })
+  heldTokenAddresses?: string[] | null;
 }

@@ -28,6 +28,11 @@ export class BridgeContract {
   @Field({ description: 'What the contract is, e.g. "OptimismPortal (holds bridged ETH)".' })
   label!: string;
 
+  @Field(() => [String], {
+    description: 'ERC-20 tokens the contract holds on its chain (EIP-55 checksummed); `health` reads their balances, and the native balance of every ESCROW contract.',
+  })
+  heldTokens!: string[];
+
   @Field()
   createdAt!: Date;
 }

@@ -1,12 +1,14 @@
 import { BadUserInputError, type FieldError } from '@junction/errors';
 import type { EntityDirectory } from '@junction/federation';
-import type { BridgeChanges, BridgeRouteChanges, NewBridge, NewBridgeContract, NewBridgeRoute } from '../repositories/bridge-records';
+import type { BridgeChanges, BridgeRouteChanges, NewBridge, NewBridgeContract, NewBridgeProbe, NewBridgeRoute } from '../repositories/bridge-records';
 import type { BridgeRepository } from '../repositories/bridge.repository';
 import type { BridgeContractInput } from '../types/bridge-contract-input';
 import type { CreateBridgeInput, UpdateBridgeInput } from '../types/bridge-inputs';
+import type { BridgeProbeInput } from '../types/bridge-probe-input';
 import type { BridgeRouteInput, UpdateBridgeRouteInput } from '../types/bridge-route-inputs';
 import { checkContract } from './contract-problems';
 import { checkOptionalAddress } from './evm-address';
+import { checkProbe } from './probe-problems';
 import { findMissingReferences, unknownPartnerMessage, type MissingReferences } from './references';
 import { checkRoute } from './route-problems';
 
@@ -114,6 +116,13 @@ export class BridgeInputCheck {
   /** Checks a route added to an existing bridge (fields under `input`). */
   async forRoute(input: BridgeRouteInput): Promise<NewBridgeRoute> {
     const checked = checkRoute(input, 'input', await this.missing([input.sourceChainId, input.destinationChainId], null));
+    if (checked.problems.length > 0) throw new BadUserInputError(checked.problems);
+    return checked.record;
+  }
+
+  /** Checks a contract probe added to an existing bridge (fields under `input`). */
+  async forProbe(input: BridgeProbeInput): Promise<NewBridgeProbe> {
+    const checked = checkProbe(input, await this.missing([input.chainId], null));
     if (checked.problems.length > 0) throw new BadUserInputError(checked.problems);
     return checked.record;
   }

@@ -14,7 +14,8 @@ export interface CheckedContract {
 
 /**
  * Checks one contract input at `field` (e.g. `input.contracts.1`): a known chain, an EVM address with a valid
- * checksum (stored checksummed), and a pause function only on a pausable contract.
+ * checksum (stored checksummed), a pause function only on a pausable contract, and held tokens that are EVM
+ * addresses (stored checksummed), each listed once.
  */
 export function checkContract(input: BridgeContractInput, field: string, missing: MissingReferences): CheckedContract {
   const problems: FieldError[] = [];
@@ -24,8 +25,22 @@ export function checkContract(input: BridgeContractInput, field: string, missing
   if (pauseFunctionSignature !== null && !input.pausable) {
     problems.push({ field: `${field}.pauseFunctionSignature`, message: 'must be null unless pausable is true' });
   }
+  const heldTokens: string[] = [];
+  const firstIndex = new Map<string, number>();
+  (input.heldTokenAddresses ?? []).forEach((token, index) => {
+    const tokenField = `${field}.heldTokenAddresses.${index}`;
+    const checked = checkAddress(tokenField, token, problems);
+    if (checked === null) return;
+    const first = firstIndex.get(checked);
+    if (first !== undefined) {
+      problems.push({ field: tokenField, message: `repeats ${field}.heldTokenAddresses.${first}` });
+      return;
+    }
+    firstIndex.set(checked, index);
+    heldTokens.push(checked);
+  });
   return {
-    record: { chainId: input.chainId, address, role: input.role, label: input.label, pausable: input.pausable, pauseFunctionSignature },
+    record: { chainId: input.chainId, address, role: input.role, label: input.label, pausable: input.pausable, pauseFunctionSignature, heldTokens },
     problems,
   };
 }
