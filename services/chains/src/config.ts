@@ -12,6 +12,23 @@ export const chainsEnv = {
   CHAINS_DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier').default('chains'),
   /** Fill an empty catalogue with the seed networks on start. @default true */
   JUNCTION_SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Milliseconds between health samples (one leader samples across replicas); 0 turns sampling off. @default 15000 */
+  CHAINS_SAMPLE_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .refine((ms) => ms === 0 || ms >= 1000, 'must be 0 (no sampling) or at least 1000')
+    .default(15_000),
+  /** Hours health samples are kept before they are pruned. @default 168 (7 days) */
+  CHAINS_SAMPLE_RETENTION_HOURS: z.coerce.number().positive('must be more than 0').default(168),
+  /**
+   * Comma-separated slugs of the chains to sample, e.g. `ethereum,base`; unset samples every active chain that has
+   * RPC endpoints. @default unset
+   */
+  CHAINS_SAMPLE_CHAINS: z
+    .string()
+    .regex(/^[a-z0-9-]+(,[a-z0-9-]+)*$/, 'must be chain slugs separated by commas, e.g. ethereum,base')
+    .transform((list) => list.split(','))
+    .optional(),
 };
 
 /** The validated configuration of the chains subgraph. */

@@ -1,6 +1,16 @@
 import { runSubgraph } from '@junction/federation';
-import { loadChainsConfig } from './config';
-import { createServer } from './server';
+import { loadChainsConfig, type ChainsConfig } from './config';
+import { createServer, type ChainsSamplerOptions } from './server';
+
+/** The sampler as the environment configures it. */
+function samplerOptions(config: ChainsConfig): ChainsSamplerOptions {
+  const slugs = config.CHAINS_SAMPLE_CHAINS;
+  return {
+    intervalMs: config.CHAINS_SAMPLE_INTERVAL_MS,
+    retentionHours: config.CHAINS_SAMPLE_RETENTION_HOURS,
+    chainFilter: slugs && ((chain) => slugs.includes(chain.slug)),
+  };
+}
 
 /** Runs the chains subgraph on its own (the distributed layout). */
 runSubgraph('chains', () => {
@@ -11,6 +21,12 @@ runSubgraph('chains', () => {
     port: config.CHAINS_PORT,
     host: config.CHAINS_HOST,
     create: (store) =>
-      createServer({ store, dbSchema: config.CHAINS_DB_SCHEMA, seed: config.JUNCTION_SEED, principalSecret: config.JUNCTION_PRINCIPAL_SECRET }),
+      createServer({
+        store,
+        dbSchema: config.CHAINS_DB_SCHEMA,
+        seed: config.JUNCTION_SEED,
+        principalSecret: config.JUNCTION_PRINCIPAL_SECRET,
+        sampler: config.CHAINS_SAMPLE_INTERVAL_MS === 0 ? false : samplerOptions(config),
+      }),
   };
 });

@@ -1,20 +1,43 @@
 import { createMemoryBackend, ReadThroughCache } from '@junction/cache';
-import { openDataSource, type Store } from '@junction/db';
+import { acquireLeadership, openDataSource, type Store } from '@junction/db';
 import { createSubgraphService, type SubgraphService } from '@junction/federation';
+import { ChainHealthSampleEntity } from './entities/chain-health-sample.entity';
 import { ChainEntity } from './entities/chain.entity';
 import { RpcEndpointEntity } from './entities/rpc-endpoint.entity';
-import { createLoaders } from './loaders';
-import { migrations } from './migrations';
-import { ChainRepository } from './repositories/chain.repository';
-import { RpcEndpointRepository } from './repositories/rpc-endpoint.repository';
 import { ChainClientRegistry } from './health/chain-client-registry';
 import { ChainHealthReader } from './health/chain-health-reader';
-import { ChainHealthSampleEntity } from './entities/chain-health-sample.entity';
+import { createLoaders } from './loaders';
+import { migrations } from './migrations';
+import { ChainHealthSampleRepository } from './repositories/chain-health-sample.repository';
+import { ChainRepository } from './repositories/chain.repository';
+import { RpcEndpointRepository } from './repositories/rpc-endpoint.repository';
 import { ChainHealthResolver } from './resolvers/chain-health.resolver';
+import { ChainMetricsResolver } from './resolvers/chain-metrics.resolver';
 import { ChainResolver } from './resolvers/chain.resolver';
 import { RpcEndpointResolver } from './resolvers/rpc-endpoint.resolver';
+import { ChainHealthSampler, type SampleChainFilter, type SamplerLogEntry } from './sampling/chain-health-sampler';
 import { buildChainsSchema } from './schema';
 import { seedCatalogue } from './seed/seed';
+
+export { ChainHealthSampler, type SampleChainFilter, type SampleRunResult, type SamplerLogEntry } from './sampling/chain-health-sampler';
+
+/** How the chains subgraph samples health into the history `Chain.metrics` reads. */
+export interface ChainsSamplerOptions {
+  /**
+   * Milliseconds between runs; the first runs one interval after start. 0 builds the sampler without a timer: it
+   * runs only when `service.sampler.runOnce()` is called (tests).
+   */
+  intervalMs: number;
+  /** Samples older than this many hours are deleted. @default 168 (7 days) */
+  retentionHours?: number;
+  /**
+   * Which chains to sample. Hosts without internet access (tests, the embedded `npm start`) must narrow this to
+   * chains they can reach, such as the devnet's. @default every active chain that has RPC endpoints
+   */
+  chainFilter?: SampleChainFilter;
+  /** Where sampling failures and leadership changes are reported. @default JSON lines on stderr */
+  log?: (entry: SamplerLogEntry) => void;
+}
 
 /** What the chains subgraph needs from its host. */
 export interface ChainsDependencies {
@@ -28,33 +51,69 @@ export interface ChainsDependencies {
   principalSecret: string;
   /** The read-through cache under every on-chain read (Redis-backed when replicas share it). @default an in-memory cache */
   cache?: ReadThroughCache;
+  /**
+   * Sample every chain's health on an interval (one leader among the replicas sharing the database), or `false` for
+   * no sampling. Off by default: the seeded real networks' endpoints are on the public internet.
+   * @default false
+   */
+  sampler?: ChainsSamplerOptions | false;
 }
 
 /** A built (not listening) chains subgraph. */
-export type ChainsService = SubgraphService;
+export interface ChainsService extends SubgraphService {
+  /** The health sampler, started; null when sampling is off. `close()` stops it before the DataSource closes. */
+  sampler: ChainHealthSampler | null;
+}
 
 /** The service's entities. */
 export const entities = [ChainEntity, RpcEndpointEntity, ChainHealthSampleEntity];
 
-/** Builds the chains subgraph: migrates its schema, seeds it if asked, and builds its server. */
-export async function createServer({ store, dbSchema = 'chains', seed = false, principalSecret, cache = new ReadThroughCache({ backend: createMemoryBackend() }) }: ChainsDependencies): Promise<ChainsService> {
+/** Builds the chains subgraph: migrates its schema, seeds it if asked, and builds its server (and sampler, if asked). */
+export async function createServer({
+  store,
+  dbSchema = 'chains',
+  seed = false,
+  principalSecret,
+  cache = new ReadThroughCache({ backend: createMemoryBackend() }),
+  sampler: samplerOptions = false,
+}: ChainsDependencies): Promise<ChainsService> {
   const db = await openDataSource({ store, schema: dbSchema, entities, migrations });
-  return createSubgraphService({
+  const built: { sampler: ChainHealthSampler | null } = { sampler: null };
+  const service = await createSubgraphService({
     name: 'chains',
     db,
     principalSecret,
     async build() {
-      const repositories = { chains: new ChainRepository(db.dataSource), rpcEndpoints: new RpcEndpointRepository(db.dataSource) };
+      const repositories = {
+        chains: new ChainRepository(db.dataSource),
+        rpcEndpoints: new RpcEndpointRepository(db.dataSource),
+        samples: new ChainHealthSampleRepository(db.dataSource),
+      };
       if (seed) await seedCatalogue(db.dataSource);
       const clients = new ChainClientRegistry();
+      const reader = new ChainHealthReader(cache, clients);
       const { schema } = await buildChainsSchema(
         new Map<Function, object>([
           [ChainResolver, new ChainResolver(repositories.chains)],
-          [ChainHealthResolver, new ChainHealthResolver(new ChainHealthReader(cache, clients))],
+          [ChainHealthResolver, new ChainHealthResolver(reader)],
+          [ChainMetricsResolver, new ChainMetricsResolver()],
           [RpcEndpointResolver, new RpcEndpointResolver(repositories.rpcEndpoints)],
         ]),
       );
-      return { schema, createLoaders: () => createLoaders(repositories), close: () => clients.close() };
+      if (samplerOptions) {
+        const leadership = await acquireLeadership({ store, dataSource: db.dataSource, name: `junction:${dbSchema}:chain-health-sampler` });
+        built.sampler = new ChainHealthSampler({ ...samplerOptions, reader, leadership, ...repositories });
+      }
+      return {
+        schema,
+        createLoaders: () => createLoaders(repositories),
+        async close() {
+          await built.sampler?.stop();
+          clients.close();
+        },
+      };
     },
   });
+  built.sampler?.start();
+  return { ...service, sampler: built.sampler };
 }

@@ -6,3 +6,4 @@ export { createSerializedPg } from './serialized-pg';
 export { uniqueViolation } from './unique-violation';
 export { isUuid } from './is-uuid';
 export { writeTransaction } from './write-transaction';
+export { acquireLeadership, type AcquireLeadershipParameters, type LeaderLock } from './leader-lock';

@@ -26,6 +26,11 @@ export class ChainRepository {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
+  /** Every chain that is not archived, by name. */
+  findActive(): Promise<ChainEntity[]> {
+    return this.dataSource.getRepository(ChainEntity).find({ where: { archivedAt: IsNull() }, order: { name: 'ASC', id: 'ASC' } });
+  }
+
   /** The chain with this slug, or null. */
   findBySlug(slug: string): Promise<ChainEntity | null> {
     return this.dataSource.getRepository(ChainEntity).findOneBy({ slug });

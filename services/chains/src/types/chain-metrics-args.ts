@@ -1,0 +1,18 @@
+import { ArgsType, Field } from 'type-graphql';
+import { ChainMetric, MetricBucket } from './chain-metric';
+
+/** Arguments of `Chain.metrics`. */
+@ArgsType()
+export class ChainMetricsArgs {
+  @Field(() => ChainMetric)
+  metric!: ChainMetric;
+
+  @Field({ description: 'Start of the range (inclusive).' })
+  from!: Date;
+
+  @Field({ description: 'End of the range (exclusive); at most 31 days after `from`.' })
+  to!: Date;
+
+  @Field(() => MetricBucket, { description: 'Width of one point; the range may span at most 1000 buckets.' })
+  bucket!: MetricBucket;
+}
