@@ -49,6 +49,12 @@ def iso(value):
     return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
+def describe_error(error):
+    """The error's message, and its stable code when the API gave one."""
+    code = (error.get("extensions") or {}).get("code")
+    return "{} ({})".format(error.get("message"), code) if code else str(error.get("message"))
+
+
 def graphql(url, api_key, query, variables):
     headers = {"content-type": "application/json", "accept": "application/json"}
     if api_key:
@@ -60,7 +66,7 @@ def graphql(url, api_key, query, variables):
     except urllib.error.HTTPError as error:
         body = json.load(error)
     if body.get("errors"):
-        messages = "; ".join("{} ({})".format(e.get("message"), (e.get("extensions") or {}).get("code")) for e in body["errors"])
+        messages = "; ".join(describe_error(e) for e in body["errors"])
         raise SystemExit("Junction refused the request: " + messages)
     return body["data"]
 

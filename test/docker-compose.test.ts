@@ -36,6 +36,10 @@ describe('docker-compose.yml', () => {
     for (const variable of Object.keys(environment)) expect(Object.keys(env)).toContain(variable);
     expect(environment[`${name.toUpperCase()}_PORT`]).toBe(String(port));
     expect(environment.DATABASE_URL).toMatch(/^postgres:\/\/.+@postgres:5432\//);
+    if (environment.REDIS_URL !== undefined) {
+      expect(environment.REDIS_URL).toBe('redis://redis:6379');
+      expect(service.depends_on?.redis.condition).toBe('service_healthy');
+    }
     expect(environment.JUNCTION_PRINCIPAL_SECRET).toBeDefined();
     expect(service.healthcheck?.test.join(' ')).toContain(`http://127.0.0.1:${port}/readyz`);
     expect(service.depends_on?.postgres.condition).toBe('service_healthy');

@@ -9,7 +9,7 @@ export interface TestStack {
 }
 
 /** Starts the federation as `npm start` does, on the test store (PostgreSQL when `DATABASE_URL` is set). */
-export async function startTestStack(options: Pick<StackOptions, 'devnet' | 'redisUrl'> = {}): Promise<TestStack> {
+export async function startTestStack(options: Pick<StackOptions, 'devnet' | 'redisUrl' | 'cache' | 'sampler'> = {}): Promise<TestStack> {
   const testStore: TestStore = await openTestStore();
   const stack = await createStack({
     ...options,

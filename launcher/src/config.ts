@@ -1,3 +1,4 @@
+import { chainsEnv } from '@junction/chains';
 import { commonEnv, optionalUrl, parseEnv, port, z } from '@junction/config';
 import { randomBytes } from 'node:crypto';
 
@@ -19,6 +20,10 @@ export const launcherEnv = {
   REDIS_URL: optionalUrl('redis', 'rediss'),
   /** Start the local devnet (anvil L1 and two L2s) and list its chains in the catalogue. @default true */
   JUNCTION_DEVNET: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** The chains health sampler, as for the standalone chains service. @default every 15 s, every chain, 7 days kept */
+  CHAINS_SAMPLE_INTERVAL_MS: chainsEnv.CHAINS_SAMPLE_INTERVAL_MS,
+  CHAINS_SAMPLE_RETENTION_HOURS: chainsEnv.CHAINS_SAMPLE_RETENTION_HOURS,
+  CHAINS_SAMPLE_CHAINS: chainsEnv.CHAINS_SAMPLE_CHAINS,
   /** Fill empty stores with the seed catalogue on start. @default true */
   JUNCTION_SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 };

@@ -19,6 +19,14 @@ async function main(): Promise<void> {
     },
     gatewayHost: config.GATEWAY_HOST,
     redisUrl: config.REDIS_URL,
+    sampler:
+      config.CHAINS_SAMPLE_INTERVAL_MS === 0
+        ? false
+        : {
+            intervalMs: config.CHAINS_SAMPLE_INTERVAL_MS,
+            retentionHours: config.CHAINS_SAMPLE_RETENTION_HOURS,
+            chainFilter: config.CHAINS_SAMPLE_CHAINS && ((chain) => config.CHAINS_SAMPLE_CHAINS!.includes(chain.slug)),
+          },
     devnet: config.JUNCTION_DEVNET,
     logLevel: config.LOG_LEVEL,
   });

@@ -1,14 +1,13 @@
 import path from 'node:path';
 import { createServer as createBridges, type BridgesService } from '@junction/bridges';
-import { createServer as createChains, type ChainsService } from '@junction/chains';
-import { createMemoryBackend, createRedisBackend, ReadThroughCache } from '@junction/cache';
+import { createServer as createChains, type ChainsSamplerOptions, type ChainsService } from '@junction/chains';
+import { openReadThroughCache, type ReadThroughCache } from '@junction/cache';
 import { openStore, type Store } from '@junction/db';
 import { startDevnet, type Devnet } from '@junction/devnet';
 import { createEntityDirectory } from '@junction/federation';
 import { createGateway, type Gateway } from '@junction/gateway';
 import { createServer as createIncidents, type IncidentsService } from '@junction/incidents';
 import { createServer as createPartners, type PartnersService } from '@junction/partners';
-import { Redis } from 'ioredis';
 import { registerDevnet } from './register-devnet';
 
 /** Options of {@link createStack}. */
@@ -41,6 +40,8 @@ export interface StackOptions {
   sharedDevnet?: Devnet;
   /** Start the local devnet and put its chains in the catalogue. @default false */
   devnet?: boolean;
+  /** The chains health sampler. @default false (off) */
+  sampler?: ChainsSamplerOptions | false;
 }
 
 /** The four subgraphs. */
@@ -76,18 +77,18 @@ export async function createStack(options: StackOptions): Promise<Stack> {
   const directory = createEntityDirectory({ owners });
   const opened: Array<{ close(): Promise<void> }> = [];
   try {
-    const redis = options.redisUrl ? new Redis(options.redisUrl, { lazyConnect: true }) : undefined;
-    if (redis) {
-      await redis.connect();
-      opened.push({ close: async () => void (await redis.quit()) });
+    let cache = options.cache;
+    if (!cache) {
+      const openedCache = await openReadThroughCache({ redisUrl: options.redisUrl });
+      opened.push(openedCache);
+      cache = openedCache.cache;
     }
-    const cache = options.cache ?? new ReadThroughCache({ backend: redis ? createRedisBackend({ redis }) : createMemoryBackend() });
     const devnet = options.sharedDevnet ?? (options.devnet ? await startDevnet() : undefined);
     if (devnet && devnet !== options.sharedDevnet) opened.push(devnet);
     const common = { store, seed, principalSecret };
     const urls = {} as Stack['urls'];
     // Chains first: bridges reads its chains' RPC endpoints from it.
-    const chains = await createChains({ ...common, dbSchema: dbSchemas.chains ?? 'chains', cache });
+    const chains = await createChains({ ...common, dbSchema: dbSchemas.chains ?? 'chains', cache, sampler: options.sampler ?? false });
     opened.push(chains);
     urls.chains = await chains.server.listen(ports.chains ?? 0, '127.0.0.1');
     const partners = await createPartners({ ...common, dbSchema: dbSchemas.partners ?? 'partners', directory });

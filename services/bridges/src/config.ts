@@ -1,9 +1,11 @@
-import { commonEnv, parseEnv, port, principalSecretEnv, z } from '@junction/config';
+import { commonEnv, optionalUrl, parseEnv, port, principalSecretEnv, z } from '@junction/config';
 
 /** Environment of the bridges subgraph when it runs on its own. */
 export const bridgesEnv = {
   ...commonEnv,
   ...principalSecretEnv,
+  /** Redis for the read-through cache under on-chain reads, shared by replicas; unset keeps it in memory. @default unset */
+  REDIS_URL: optionalUrl('redis', 'rediss'),
   /** Port of `/graphql`. @default 4003 */
   BRIDGES_PORT: port(4003),
   /** Interface to listen on. @default 127.0.0.1 */

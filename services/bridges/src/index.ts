@@ -1,3 +1,4 @@
+import { openReadThroughCache } from '@junction/cache';
 import { createEntityDirectory, runSubgraph } from '@junction/federation';
 import { loadBridgesConfig } from './config';
 import { createServer } from './server';
@@ -11,9 +12,10 @@ runSubgraph('bridges', () => {
     dataDir: config.JUNCTION_DATA_DIR,
     port: config.BRIDGES_PORT,
     host: config.BRIDGES_HOST,
-    create: (store) =>
+    create: async (store) =>
       createServer({
         store,
+        cache: (await openReadThroughCache({ redisUrl: config.REDIS_URL })).cache,
         dbSchema: config.BRIDGES_DB_SCHEMA,
         seed: config.JUNCTION_SEED,
         principalSecret: config.JUNCTION_PRINCIPAL_SECRET,

@@ -1,9 +1,11 @@
-import { commonEnv, parseEnv, port, principalSecretEnv, z } from '@junction/config';
+import { commonEnv, optionalUrl, parseEnv, port, principalSecretEnv, z } from '@junction/config';
 
 /** Environment of the chains subgraph when it runs on its own. */
 export const chainsEnv = {
   ...commonEnv,
   ...principalSecretEnv,
+  /** Redis for the read-through cache under on-chain reads, shared by replicas; unset keeps it in memory. @default unset */
+  REDIS_URL: optionalUrl('redis', 'rediss'),
   /** Port of `/graphql`. @default 4002 */
   CHAINS_PORT: port(4002),
   /** Interface to listen on. @default 127.0.0.1 */

@@ -1,3 +1,4 @@
+import { openReadThroughCache } from '@junction/cache';
 import { runSubgraph } from '@junction/federation';
 import { loadChainsConfig, type ChainsConfig } from './config';
 import { createServer, type ChainsSamplerOptions } from './server';
@@ -20,9 +21,10 @@ runSubgraph('chains', () => {
     dataDir: config.JUNCTION_DATA_DIR,
     port: config.CHAINS_PORT,
     host: config.CHAINS_HOST,
-    create: (store) =>
+    create: async (store) =>
       createServer({
         store,
+        cache: (await openReadThroughCache({ redisUrl: config.REDIS_URL })).cache,
         dbSchema: config.CHAINS_DB_SCHEMA,
         seed: config.JUNCTION_SEED,
         principalSecret: config.JUNCTION_PRINCIPAL_SECRET,

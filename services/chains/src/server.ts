@@ -19,6 +19,7 @@ import { ChainHealthSampler, type SampleChainFilter, type SamplerLogEntry } from
 import { buildChainsSchema } from './schema';
 import { seedCatalogue } from './seed/seed';
 
+export { chainsEnv } from './config';
 export { ChainHealthSampler, type SampleChainFilter, type SampleRunResult, type SamplerLogEntry } from './sampling/chain-health-sampler';
 
 /** How the chains subgraph samples health into the history `Chain.metrics` reads. */

@@ -1,3 +1,4 @@
+import { createMemoryBackend, ReadThroughCache } from '@junction/cache';
 import { createServer, type ChainsService } from '@junction/chains';
 import { startDevnet, type Devnet, type DevnetChainName } from '@junction/devnet';
 import { seedId } from '@junction/federation';
@@ -10,6 +11,8 @@ let testStore: TestStore;
 let service: ChainsService;
 let url: string;
 const ids: Partial<Record<DevnetChainName | 'wrong-id', string>> = {};
+/** The cache's clock: real time, except while a test freezes it to look at one moment in isolation. */
+let frozenAt: number | undefined;
 
 const HEALTH = `query ($id: ID!) { chain(id: $id) { health {
   status reasons chainIdMatches headNumber headTimestamp headAgeSeconds
@@ -60,7 +63,8 @@ async function waitForStatus(key: DevnetChainName | 'wrong-id', status: string, 
 beforeAll(async () => {
   devnet = await startDevnet();
   testStore = await openTestStore();
-  service = await createServer({ store: testStore.store, dbSchema: testStore.schema('chains'), seed: true, principalSecret: TEST_PRINCIPAL_SECRET });
+  const cache = new ReadThroughCache({ backend: createMemoryBackend(), now: () => frozenAt ?? Date.now() });
+  service = await createServer({ store: testStore.store, dbSchema: testStore.schema('chains'), seed: true, principalSecret: TEST_PRINCIPAL_SECRET, cache });
   url = await service.server.listen(0);
   await register('l1', 'l1', { kind: 'L1', stack: 'ETHEREUM', settlementChainId: null, daLayer: 'SELF', sequencerModel: 'PROOF_OF_STAKE' });
   await register('l2a', 'l2a', { sequencerUptimeFeedAddress: devnet.contracts.sequencerUptimeFeed.address, degradedAfterSeconds: 2, haltedAfterSeconds: 4 });
@@ -142,11 +146,14 @@ describe('Chain.health on the devnet', () => {
   });
 
   it('makes one upstream call per read for 200 concurrent identical health queries', async () => {
-    // Let the cached observation expire, then ask 200 times at once.
-    await new Promise((resolve) => setTimeout(resolve, 4_500));
+    // Move the cache's clock past every window and hold it there, so the burst sees one expired entry, however
+    // long 200 requests take on a loaded machine.
+    frozenAt = Date.now() + 60_000;
     const proxies = devnet.chains.l2a.endpoints;
     for (const proxy of proxies) proxy.reset();
-    const answers = await Promise.all(Array.from({ length: 200 }, () => health('l2a')));
+    const answers = await Promise.all(Array.from({ length: 200 }, () => health('l2a'))).finally(() => {
+      frozenAt = undefined;
+    });
     for (const answer of answers) expect(answer.errors).toBeUndefined();
     const count = (method: string) => proxies.reduce((sum, proxy) => sum + (proxy.calls()[method] ?? 0), 0);
     expect(proxies.map((proxy) => proxy.calls().eth_chainId ?? 0)).toEqual([1, 1]); // one probe per endpoint

@@ -3,3 +3,4 @@ export { createMemoryBackend, type MemoryBackendOptions } from './memory-backend
 export { createRedisBackend, type RedisBackendOptions } from './redis-backend';
 export { decodeValue, encodeValue } from './codec';
 export { CacheLoadError, ReadThroughCache, type CachedRead, type CacheStats, type FreshnessPolicy, type ReadThroughCacheOptions } from './read-through-cache';
+export { openReadThroughCache, type OpenedCache } from './open-read-through-cache';
