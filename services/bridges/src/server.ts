@@ -1,13 +1,12 @@
 import { createMemoryBackend, ReadThroughCache } from '@junction/cache';
 import { openDataSource, type Store } from '@junction/db';
 import { createSubgraphService, type EntityDirectory, type SubgraphService } from '@junction/federation';
-import type { ChainClientRankOptions } from '@junction/onchain';
+import { ChainClientRegistry, type ChainClientRankOptions } from '@junction/onchain';
 import { BridgeContractEntity } from './entities/bridge-contract.entity';
 import { BridgeProbeEntity } from './entities/bridge-probe.entity';
 import { BridgeRouteEntity } from './entities/bridge-route.entity';
 import { BridgeEntity } from './entities/bridge.entity';
 import { BridgeHealthReader } from './health/bridge-health-reader';
-import { ChainClientRegistry } from './health/chain-client-registry';
 import { ChainEndpointDirectory } from './health/chain-endpoint-directory';
 import { TokenMetadataReader } from './health/token-metadata-reader';
 import { createLoaders } from './loaders';

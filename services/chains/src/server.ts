@@ -1,10 +1,10 @@
 import { createMemoryBackend, ReadThroughCache } from '@junction/cache';
 import { acquireLeadership, openDataSource, type Store } from '@junction/db';
 import { createSubgraphService, type SubgraphService } from '@junction/federation';
+import { ChainClientRegistry } from '@junction/onchain';
 import { ChainHealthSampleEntity } from './entities/chain-health-sample.entity';
 import { ChainEntity } from './entities/chain.entity';
 import { RpcEndpointEntity } from './entities/rpc-endpoint.entity';
-import { ChainClientRegistry } from './health/chain-client-registry';
 import { ChainHealthReader } from './health/chain-health-reader';
 import { createLoaders } from './loaders';
 import { migrations } from './migrations';
@@ -110,7 +110,7 @@ export async function createServer({
         createLoaders: () => createLoaders(repositories),
         async close() {
           await built.sampler?.stop();
-          clients.close();
+          await clients.close();
         },
       };
     },

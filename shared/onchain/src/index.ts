@@ -104,3 +104,8 @@ export { scrubText } from './utils/scrub-text';
 export { parseProbe, type ParsedProbe } from './utils/parse-probe';
 export { checkProbeExpectation, type CheckProbeExpectationParameters } from './utils/check-probe-expectation';
 export { isUnservedBlockTagError } from './utils/is-unserved-block-tag-error';
+export {
+  ChainClientRegistry,
+  type ChainClientRegistryOptions,
+  type ChainClientTarget,
+} from './clients/chain-client-registry';

@@ -5,7 +5,7 @@ import type { BridgeProbeEntity } from '../entities/bridge-probe.entity';
 import { BridgeUnreachableError } from '../errors/bridge-unreachable-error';
 import { BridgeHealthStatus } from '../types/bridge-health';
 import type { BridgeHealthSnapshot } from './bridge-health-snapshot';
-import type { ChainClientRegistry } from './chain-client-registry';
+import type { ChainClientRegistry } from '@junction/onchain';
 import type { ChainEndpoints } from './chain-endpoint-directory';
 import { errorReason } from './error-reason';
 import { assembleBridgeHealth, chainSides, observeBridgeHealth } from './observe-bridge-health';

@@ -5,7 +5,7 @@ import type { BridgeProbeEntity } from '../entities/bridge-probe.entity';
 import { BridgeUnreachableError } from '../errors/bridge-unreachable-error';
 import { BridgeHealthStatus } from '../types/bridge-health';
 import type { BridgeHealthSnapshot, ContractHealthSnapshot, ProbeResultSnapshot, TokenBalanceSnapshot } from './bridge-health-snapshot';
-import type { ChainClientRegistry } from './chain-client-registry';
+import type { ChainClientRegistry } from '@junction/onchain';
 import type { ChainEndpoints } from './chain-endpoint-directory';
 import { balancesToRead, observeChainSide, type ChainSide, type ChainSideObservation } from './observe-chain-side';
 import type { TokenMetadataReader } from './token-metadata-reader';

@@ -12,7 +12,7 @@ import { stringify, type Address } from 'viem';
 import type { BridgeContractEntity } from '../entities/bridge-contract.entity';
 import type { BridgeProbeEntity } from '../entities/bridge-probe.entity';
 import { BridgeContractRole } from '../types/enums';
-import type { ChainClientRegistry } from './chain-client-registry';
+import type { ChainClientRegistry } from '@junction/onchain';
 import type { ChainEndpoints } from './chain-endpoint-directory';
 import { errorReason } from './error-reason';
 import type { TokenMetadata, TokenMetadataReader } from './token-metadata-reader';
@@ -88,7 +88,13 @@ export async function observeChainSide({ side, clients, tokenMetadata }: Observe
   if (unconfigured !== null) return { ...side, readable: false, reason: unconfigured };
   const chain = side.chain as ChainEndpoints; // known: unconfiguredReason is null only for a known chain
   try {
-    const client = clients.clientFor(chain);
+    const client = clients.clientFor({
+      key: chain.id,
+      chainId: chain.chainId,
+      name: chain.name,
+      urls: chain.endpoints.map((endpoint) => endpoint.url),
+      blockTimeMs: chain.expectedBlockTimeMs,
+    });
     // A multicall whose endpoints are all down does not throw: each of its reads fails on its own. The chain id
     // check does, so it says whether the reads are from this chain at all.
     const [, state, probeOutcomes, tokens] = await Promise.all([

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { ChainEntity } from '../entities/chain.entity';
 import type { RpcEndpointEntity } from '../entities/rpc-endpoint.entity';
 import { ChainHealthStatus } from '../types/chain-health';
-import type { ChainClientRegistry } from './chain-client-registry';
+import type { ChainClientRegistry } from '@junction/onchain';
 import type { ChainHealthSnapshot } from './chain-health-snapshot';
 import { healthFreshnessMs, healthThresholds } from './health-thresholds';
 import { observeChainHealth } from './observe-chain-health';
@@ -39,7 +39,7 @@ export class ChainHealthReader {
     try {
       const read = await this.cache.read(
         cacheKey(chain, endpoints),
-        () => observeChainHealth({ chain, endpoints, client: this.clients.clientFor(chain, endpoints), now: this.now() }),
+        () => observeChainHealth({ chain, endpoints, client: this.clients.clientFor({ key: chain.id, chainId: chain.chainId, name: chain.name, urls: endpoints.map((e) => e.url), blockTimeMs: chain.expectedBlockTimeMs }), now: this.now() }),
         { freshMs, revalidateMs: freshMs * 4, keepMs: KEEP_LAST_KNOWN_MS, negativeMs: 2000 },
       );
       const snapshot = read.value as ChainHealthSnapshot;
