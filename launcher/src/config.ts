@@ -1,3 +1,4 @@
+import { bridgesEnv } from '@junction/bridges';
 import { chainsEnv } from '@junction/chains';
 import { commonEnv, optionalUrl, parseEnv, port, z } from '@junction/config';
 import { randomBytes } from 'node:crypto';
@@ -24,6 +25,9 @@ export const launcherEnv = {
   CHAINS_SAMPLE_INTERVAL_MS: chainsEnv.CHAINS_SAMPLE_INTERVAL_MS,
   CHAINS_SAMPLE_RETENTION_HOURS: chainsEnv.CHAINS_SAMPLE_RETENTION_HOURS,
   CHAINS_SAMPLE_CHAINS: chainsEnv.CHAINS_SAMPLE_CHAINS,
+  /** The bridges health sampler, as for the standalone bridges service. @default every 15 s, 7 days kept */
+  BRIDGES_SAMPLE_INTERVAL_MS: bridgesEnv.BRIDGES_SAMPLE_INTERVAL_MS,
+  BRIDGES_SAMPLE_RETENTION_HOURS: bridgesEnv.BRIDGES_SAMPLE_RETENTION_HOURS,
   /** Fill empty stores with the seed catalogue on start. @default true */
   JUNCTION_SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 };

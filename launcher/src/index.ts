@@ -19,6 +19,10 @@ async function main(): Promise<void> {
     },
     gatewayHost: config.GATEWAY_HOST,
     redisUrl: config.REDIS_URL,
+    bridgesSampler:
+      config.BRIDGES_SAMPLE_INTERVAL_MS === 0
+        ? false
+        : { intervalMs: config.BRIDGES_SAMPLE_INTERVAL_MS, retentionHours: config.BRIDGES_SAMPLE_RETENTION_HOURS },
     sampler:
       config.CHAINS_SAMPLE_INTERVAL_MS === 0
         ? false

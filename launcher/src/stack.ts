@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createServer as createBridges, type BridgesService } from '@junction/bridges';
+import { createServer as createBridges, type BridgesSamplerOptions, type BridgesService } from '@junction/bridges';
 import { createServer as createChains, type ChainsSamplerOptions, type ChainsService } from '@junction/chains';
 import { openReadThroughCache, type ReadThroughCache } from '@junction/cache';
 import { openStore, type Store } from '@junction/db';
@@ -42,6 +42,8 @@ export interface StackOptions {
   devnet?: boolean;
   /** The chains health sampler. @default false (off) */
   sampler?: ChainsSamplerOptions | false;
+  /** The bridges health sampler. @default false (off) */
+  bridgesSampler?: BridgesSamplerOptions | false;
 }
 
 /** The four subgraphs. */
@@ -93,7 +95,7 @@ export async function createStack(options: StackOptions): Promise<Stack> {
     urls.chains = await chains.server.listen(ports.chains ?? 0, '127.0.0.1');
     const partners = await createPartners({ ...common, dbSchema: dbSchemas.partners ?? 'partners', directory });
     opened.push(partners);
-    const bridges = await createBridges({ ...common, dbSchema: dbSchemas.bridges ?? 'bridges', directory, chainsUrl: urls.chains, cache });
+    const bridges = await createBridges({ ...common, dbSchema: dbSchemas.bridges ?? 'bridges', directory, chainsUrl: urls.chains, cache, sampler: options.bridgesSampler ?? false });
     opened.push(bridges);
     const incidents = await createIncidents({ ...common, dbSchema: dbSchemas.incidents ?? 'incidents', directory });
     opened.push(incidents);

@@ -19,6 +19,14 @@ export const bridgesEnv = {
    * an operator) for the RPC endpoints `Bridge.health` reads through. @default http://127.0.0.1:4002/graphql
    */
   CHAINS_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
+  /** Milliseconds between health samples (one leader samples across replicas); 0 turns sampling off. @default 15000 */
+  BRIDGES_SAMPLE_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .refine((ms) => ms === 0 || ms >= 1000, 'must be 0 (no sampling) or at least 1000')
+    .default(15_000),
+  /** Hours health samples are kept before they are pruned. @default 168 (7 days) */
+  BRIDGES_SAMPLE_RETENTION_HOURS: z.coerce.number().positive('must be more than 0').default(168),
   /** `/graphql` of the partners subgraph, which owns `Partner` (checked on operator ids). @default http://127.0.0.1:4001/graphql */
   PARTNERS_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
 };

@@ -21,6 +21,7 @@ runSubgraph('bridges', () => {
         principalSecret: config.JUNCTION_PRINCIPAL_SECRET,
         directory,
         chainsUrl: config.CHAINS_URL,
+        sampler: config.BRIDGES_SAMPLE_INTERVAL_MS === 0 ? false : { intervalMs: config.BRIDGES_SAMPLE_INTERVAL_MS, retentionHours: config.BRIDGES_SAMPLE_RETENTION_HOURS },
       }),
   };
 });

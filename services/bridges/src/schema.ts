@@ -2,6 +2,7 @@ import { buildFederatedSchema, type FederatedSchema } from '@junction/federation
 import { resolveBridgeReference } from './resolvers/bridge.reference';
 import { BridgeContractResolver } from './resolvers/bridge-contract.resolver';
 import { BridgeHealthResolver } from './resolvers/bridge-health.resolver';
+import { BridgeMetricsResolver } from './resolvers/bridge-metrics.resolver';
 import { BridgeProbeResolver } from './resolvers/bridge-probe.resolver';
 import { BridgeRouteResolver } from './resolvers/bridge-route.resolver';
 import { BridgeResolver } from './resolvers/bridge.resolver';
@@ -12,6 +13,7 @@ import { PartnerBridgesResolver } from './resolvers/partner-bridges.resolver';
 export const resolvers = [
   BridgeResolver,
   BridgeHealthResolver,
+  BridgeMetricsResolver,
   BridgeContractResolver,
   BridgeProbeResolver,
   BridgeRouteResolver,

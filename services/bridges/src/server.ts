@@ -1,8 +1,9 @@
 import { createMemoryBackend, ReadThroughCache } from '@junction/cache';
-import { openDataSource, type Store } from '@junction/db';
+import { acquireLeadership, openDataSource, type Store } from '@junction/db';
 import { createSubgraphService, type EntityDirectory, type SubgraphService } from '@junction/federation';
 import { ChainClientRegistry, type ChainClientRankOptions } from '@junction/onchain';
 import { BridgeContractEntity } from './entities/bridge-contract.entity';
+import { BridgeHealthSampleEntity } from './entities/bridge-health-sample.entity';
 import { BridgeProbeEntity } from './entities/bridge-probe.entity';
 import { BridgeRouteEntity } from './entities/bridge-route.entity';
 import { BridgeEntity } from './entities/bridge.entity';
@@ -12,19 +13,44 @@ import { TokenMetadataReader } from './health/token-metadata-reader';
 import { createLoaders } from './loaders';
 import { migrations } from './migrations';
 import { BridgeContractRepository } from './repositories/bridge-contract.repository';
+import { BridgeHealthSampleRepository } from './repositories/bridge-health-sample.repository';
 import { BridgeProbeRepository } from './repositories/bridge-probe.repository';
 import { BridgeRouteRepository } from './repositories/bridge-route.repository';
 import { BridgeRepository } from './repositories/bridge.repository';
 import { BridgeContractResolver } from './resolvers/bridge-contract.resolver';
 import { BridgeHealthResolver } from './resolvers/bridge-health.resolver';
+import { BridgeMetricsResolver } from './resolvers/bridge-metrics.resolver';
 import { BridgeProbeResolver } from './resolvers/bridge-probe.resolver';
 import { BridgeRouteResolver } from './resolvers/bridge-route.resolver';
 import { BridgeResolver } from './resolvers/bridge.resolver';
 import { ChainBridgesResolver } from './resolvers/chain-bridges.resolver';
 import { PartnerBridgesResolver } from './resolvers/partner-bridges.resolver';
+import { BridgeHealthSampler, type SampleBridgeFilter, type SamplerLogEntry } from './sampling/bridge-health-sampler';
 import { buildBridgesSchema } from './schema';
 import { seedBridges } from './seed/seed';
 import { BridgeInputCheck } from './validation/bridge-input-check';
+
+export { bridgesEnv } from './config';
+export { BridgeHealthSampler, type SampleBridgeFilter, type SampleRunResult, type SamplerLogEntry } from './sampling/bridge-health-sampler';
+
+/** How the bridges subgraph samples health into the history `Bridge.metrics` reads. */
+export interface BridgesSamplerOptions {
+  /**
+   * Milliseconds between runs; the first runs one interval after start. 0 builds the sampler without a timer: it
+   * runs only when `service.sampler.runOnce()` is called (tests).
+   */
+  intervalMs: number;
+  /** Samples older than this many hours are deleted. @default 168 (7 days) */
+  retentionHours?: number;
+  /**
+   * Which bridges to sample. Hosts without internet access (tests, the embedded `npm start`) must narrow this to
+   * bridges whose chains they can reach, such as the devnet's.
+   * @default every active bridge with a contract or probe on a chain that has RPC endpoints
+   */
+  bridgeFilter?: SampleBridgeFilter;
+  /** Where sampling failures and leadership changes are reported. @default JSON lines on stderr */
+  log?: (entry: SamplerLogEntry) => void;
+}
 
 /** What the bridges subgraph needs from its host. */
 export interface BridgesDependencies {
@@ -48,15 +74,24 @@ export interface BridgesDependencies {
    * @default true (viem's ranking: every 4 s, 1 s probe timeout)
    */
   endpointRanking?: boolean | ChainClientRankOptions;
+  /**
+   * Sample every bridge's health on an interval (one leader among the replicas sharing the database), or `false` for
+   * no sampling. Off by default: the seeded real bridges' chains are on the public internet.
+   * @default false
+   */
+  sampler?: BridgesSamplerOptions | false;
 }
 
 /** A built (not listening) bridges subgraph. */
-export type BridgesService = SubgraphService;
+export interface BridgesService extends SubgraphService {
+  /** The health sampler, started; null when sampling is off. `close()` stops it before the DataSource closes. */
+  sampler: BridgeHealthSampler | null;
+}
 
 /** The service's entities. */
-export const entities = [BridgeEntity, BridgeContractEntity, BridgeRouteEntity, BridgeProbeEntity];
+export const entities = [BridgeEntity, BridgeContractEntity, BridgeRouteEntity, BridgeProbeEntity, BridgeHealthSampleEntity];
 
-/** Builds the bridges subgraph: migrates its schema, seeds it if asked, and builds its server. */
+/** Builds the bridges subgraph: migrates its schema, seeds it if asked, and builds its server (and sampler, if asked). */
 export async function createServer({
   store,
   dbSchema = 'bridges',
@@ -66,9 +101,11 @@ export async function createServer({
   chainsUrl,
   cache = new ReadThroughCache({ backend: createMemoryBackend() }),
   endpointRanking = true,
+  sampler: samplerOptions = false,
 }: BridgesDependencies): Promise<BridgesService> {
   const db = await openDataSource({ store, schema: dbSchema, entities, migrations });
-  return createSubgraphService({
+  const built: { sampler: BridgeHealthSampler | null } = { sampler: null };
+  const service = await createSubgraphService({
     name: 'bridges',
     db,
     principalSecret,
@@ -79,6 +116,7 @@ export async function createServer({
         routes: new BridgeRouteRepository(db.dataSource),
         probes: new BridgeProbeRepository(db.dataSource),
         chainEndpoints: new ChainEndpointDirectory({ url: chainsUrl, principalSecret }),
+        samples: new BridgeHealthSampleRepository(db.dataSource),
       };
       const check = new BridgeInputCheck(directory, repositories.bridges);
       if (seed) await seedBridges(db.dataSource);
@@ -88,6 +126,7 @@ export async function createServer({
         new Map<Function, object>([
           [BridgeResolver, new BridgeResolver(repositories.bridges, check)],
           [BridgeHealthResolver, new BridgeHealthResolver(reader)],
+          [BridgeMetricsResolver, new BridgeMetricsResolver()],
           [BridgeContractResolver, new BridgeContractResolver(repositories.bridges, repositories.contracts, check)],
           [BridgeProbeResolver, new BridgeProbeResolver(repositories.bridges, repositories.probes, check)],
           [BridgeRouteResolver, new BridgeRouteResolver(repositories.bridges, repositories.routes, check)],
@@ -95,7 +134,20 @@ export async function createServer({
           [PartnerBridgesResolver, new PartnerBridgesResolver()],
         ]),
       );
-      return { schema, createLoaders: () => createLoaders(repositories), close: () => clients.close() };
+      if (samplerOptions) {
+        const leadership = await acquireLeadership({ store, dataSource: db.dataSource, name: `junction:${dbSchema}:bridge-health-sampler` });
+        built.sampler = new BridgeHealthSampler({ ...samplerOptions, reader, leadership, ...repositories });
+      }
+      return {
+        schema,
+        createLoaders: () => createLoaders(repositories),
+        async close() {
+          await built.sampler?.stop();
+          await clients.close();
+        },
+      };
     },
   });
+  built.sampler?.start();
+  return { ...service, sampler: built.sampler };
 }

@@ -55,3 +55,6 @@ export interface ProbeResultSnapshot {
   value: string | null;
   reason: string;
 }
+
+/** The most contracts of one bridge that health reads (by label): they travel in one multicall per chain. */
+export const MAX_HEALTH_CONTRACTS = 200;

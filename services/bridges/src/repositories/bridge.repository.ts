@@ -42,6 +42,11 @@ export class BridgeRepository {
     return bridge;
   }
 
+  /** Every active (not archived) bridge, by name: what the health sampler reads. */
+  findAllActive(): Promise<BridgeEntity[]> {
+    return this.dataSource.getRepository(BridgeEntity).find({ where: { archivedAt: IsNull() }, order: { name: 'ASC' } });
+  }
+
   /** One page of bridges matching the filter, ordered by name. */
   findPage(filter: BridgeFilter, first: number, after?: string | null): Promise<Page<BridgeEntity>> {
     const ids = [filter.chainId, filter.operatorPartnerId, filter.betweenChains?.chainA, filter.betweenChains?.chainB];

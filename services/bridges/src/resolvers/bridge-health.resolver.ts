@@ -1,3 +1,4 @@
+import { MAX_HEALTH_CONTRACTS } from '../health/bridge-health-snapshot';
 import { UpstreamUnavailableError } from '@junction/errors';
 import { reportPartialFailure } from '@junction/federation';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -9,8 +10,6 @@ import type { ChainEndpoints } from '../health/chain-endpoint-directory';
 import { Bridge } from '../types/bridge';
 import { BridgeHealth } from '../types/bridge-health';
 
-/** The most contracts of one bridge that health reads (by label): they travel in one multicall per chain. */
-export const MAX_HEALTH_CONTRACTS = 200;
 
 /** `Bridge.health`: live health read from the bridge's contracts through the shared cache. */
 @Resolver(() => Bridge)
