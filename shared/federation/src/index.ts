@@ -35,3 +35,8 @@ export {
 export { runSubgraph, type RunSubgraphParameters } from './run-subgraph';
 export { IsDisplayName, IsSearchText, IsSlug, IsWebUrl, SLUG_PATTERN } from './input-rules';
 export { reportPartialFailure } from './partial-failure';
+export { MetricBucket, METRIC_BUCKET_SECONDS } from './metrics/metric-bucket';
+export { MetricPoint, MetricSeries } from './metrics/metric-series';
+export { assertMetricRange, MAX_METRIC_POINTS, MAX_METRIC_RANGE_DAYS, type MetricRange } from './metrics/metric-range';
+export { deleteSamplesBefore, findMetricSeries, insertSamples, type SampleTable, type SeriesQuery } from './metrics/sample-history';
+export { LeaderSampler, type LeaderSamplerOptions, type SamplerLogEntry } from './metrics/leader-sampler';

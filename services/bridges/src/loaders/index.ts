@@ -10,7 +10,7 @@ import type { BridgeHealthSampleRepository, MetricSeriesQuery } from '../reposit
 import type { BridgeProbeRepository } from '../repositories/bridge-probe.repository';
 import type { BridgeRouteRepository } from '../repositories/bridge-route.repository';
 import type { BridgeRepository } from '../repositories/bridge.repository';
-import type { MetricPoint } from '../types/metric-series';
+import type { MetricPoint } from '@junction/federation';
 
 /** One bridge's metric series, as `Bridge.metrics` asks for it. */
 export interface BridgeMetricKey extends MetricSeriesQuery {

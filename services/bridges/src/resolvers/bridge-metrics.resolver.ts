@@ -1,11 +1,10 @@
+import { assertMetricRange, MAX_METRIC_POINTS, MAX_METRIC_RANGE_DAYS, MetricSeries } from '@junction/federation';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { BridgesContext } from '../context';
 import type { BridgeEntity } from '../entities/bridge.entity';
 import { BRIDGE_METRIC_COLUMNS } from '../metrics/bridge-metric-columns';
-import { assertMetricRange, MAX_METRIC_POINTS, MAX_METRIC_RANGE_DAYS } from '../metrics/metric-range';
 import { Bridge } from '../types/bridge';
 import { BridgeMetricsArgs } from '../types/bridge-metrics-args';
-import { MetricSeries } from '../types/metric-series';
 
 /** `Bridge.metrics`: the bridge's health history as a time-bucketed series, computed in PostgreSQL. */
 @Resolver(() => Bridge)

@@ -1,5 +1,6 @@
 import { ArgsType, Field } from 'type-graphql';
-import { BridgeMetric, MetricBucket } from './bridge-metric';
+import { MetricBucket } from '@junction/federation';
+import { BridgeMetric } from './bridge-metric';
 
 /** Arguments of `Bridge.metrics`. */
 @ArgsType()

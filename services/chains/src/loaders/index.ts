@@ -4,7 +4,7 @@ import type { RpcEndpointEntity } from '../entities/rpc-endpoint.entity';
 import type { ChainHealthSampleRepository, MetricSeriesQuery } from '../repositories/chain-health-sample.repository';
 import type { ChainRepository } from '../repositories/chain.repository';
 import type { RpcEndpointRepository } from '../repositories/rpc-endpoint.repository';
-import type { MetricPoint } from '../types/metric-series';
+import type { MetricPoint } from '@junction/federation';
 
 /** One chain's metric series, as `Chain.metrics` asks for it. */
 export interface ChainMetricKey extends MetricSeriesQuery {

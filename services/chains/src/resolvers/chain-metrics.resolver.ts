@@ -1,11 +1,10 @@
+import { assertMetricRange, MAX_METRIC_POINTS, MAX_METRIC_RANGE_DAYS, MetricSeries } from '@junction/federation';
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ChainsContext } from '../context';
 import type { ChainEntity } from '../entities/chain.entity';
 import { CHAIN_METRIC_COLUMNS } from '../metrics/chain-metric-columns';
-import { assertMetricRange, MAX_METRIC_POINTS, MAX_METRIC_RANGE_DAYS } from '../metrics/metric-range';
 import { Chain } from '../types/chain';
 import { ChainMetricsArgs } from '../types/chain-metrics-args';
-import { MetricSeries } from '../types/metric-series';
 
 /** `Chain.metrics`: the chain's health history as a time-bucketed series, computed in PostgreSQL. */
 @Resolver(() => Chain)

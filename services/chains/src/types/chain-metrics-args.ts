@@ -1,5 +1,6 @@
 import { ArgsType, Field } from 'type-graphql';
-import { ChainMetric, MetricBucket } from './chain-metric';
+import { MetricBucket } from '@junction/federation';
+import { ChainMetric } from './chain-metric';
 
 /** Arguments of `Chain.metrics`. */
 @ArgsType()

@@ -1,5 +1,5 @@
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
-import { MetricBucket } from './bridge-metric';
+import { MetricBucket } from './metric-bucket';
 
 /** One bucket of a metric series: aggregates of the samples observed in it. */
 @Directive('@shareable')

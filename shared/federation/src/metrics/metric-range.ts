@@ -1,5 +1,5 @@
 import { BadUserInputError, type FieldError } from '@junction/errors';
-import { METRIC_BUCKET_SECONDS, type MetricBucket } from '../types/bridge-metric';
+import { METRIC_BUCKET_SECONDS, type MetricBucket } from './metric-bucket';
 
 /** The longest range one metrics request may cover, in days. */
 export const MAX_METRIC_RANGE_DAYS = 31;
