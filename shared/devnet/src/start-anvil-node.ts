@@ -83,10 +83,8 @@ async function launch({ binary, chainId, host, port, slotsInAnEpoch, readyTimeou
   child.stderr?.on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-4000);
   });
-  const exited = new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
+  // 'close' rather than 'exit': it comes after stderr has been read to the end, so the reason is complete.
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const spawnFailed = new Promise<Error>((resolve) => child.once('error', resolve));
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const context = { binary, chainId, url };
