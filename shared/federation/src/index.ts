@@ -15,7 +15,20 @@ export { checksumAddress } from './evm-address';
 export { validateInput } from './validate-input';
 export { seedId } from './seed-id';
 export { groupByKeys, orderByKeys } from './batch';
-export { canSeePartnerPrivate, PUBLIC_PRINCIPAL, requireRole, type Principal, type Role } from './principal';
+export {
+  canSeePartnerPrivate,
+  DEFAULT_SCOPES,
+  hasRole,
+  KEY_SCOPES,
+  PUBLIC_PRINCIPAL,
+  requireRole,
+  requireScope,
+  RESOLVE_KEYS_SCOPE,
+  ROLES,
+  type KeyScope,
+  type Principal,
+  type Role,
+} from './principal';
 export { emitSchema } from './emit-schema';
 export {
   PRINCIPAL_HEADER,

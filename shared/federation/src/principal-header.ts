@@ -1,15 +1,13 @@
 import { BaseError, ErrorCode } from '@junction/errors';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { PUBLIC_PRINCIPAL, type Principal, type Role } from './principal';
+import { PUBLIC_PRINCIPAL, ROLES, type Principal, type Role } from './principal';
 
 /** The header carrying the caller's principal from the gateway to a subgraph. */
 export const PRINCIPAL_HEADER = 'x-junction-principal';
 
 /** The header carrying the HMAC-SHA256 signature of {@link PRINCIPAL_HEADER}. */
 export const SIGNATURE_HEADER = 'x-junction-signature';
-
-const ROLES = new Set<Role>(['PUBLIC', 'PARTNER', 'OPERATOR', 'ADMIN']);
 
 /** Parameters of {@link signPrincipal}. */
 export interface SignPrincipalParameters {
@@ -50,16 +48,18 @@ export function verifyPrincipal(headers: IncomingHttpHeaders, { secret, maxAgeMs
   const expected = Buffer.from(hmac(secret, value));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw unauthenticated('the principal signature does not verify');
-  let claims: { role?: unknown; partnerId?: unknown; iat?: unknown };
+  let claims: { role?: unknown; partnerId?: unknown; scopes?: unknown; keyId?: unknown; iat?: unknown };
   try {
     claims = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as typeof claims;
   } catch {
     throw unauthenticated('the principal header is not valid');
   }
   if (typeof claims.iat !== 'number' || Math.abs(now - claims.iat) > maxAgeMs) throw unauthenticated('the principal signature has expired');
-  if (typeof claims.role !== 'string' || !ROLES.has(claims.role as Role)) throw unauthenticated('the principal has no valid role');
+  if (typeof claims.role !== 'string' || !ROLES.includes(claims.role as Role)) throw unauthenticated('the principal has no valid role');
   const principal: Principal = { role: claims.role as Role };
   if (typeof claims.partnerId === 'string') principal.partnerId = claims.partnerId;
+  if (Array.isArray(claims.scopes)) principal.scopes = claims.scopes.filter((scope): scope is string => typeof scope === 'string');
+  if (typeof claims.keyId === 'string') principal.keyId = claims.keyId;
   return principal;
 }
 

@@ -1,3 +1,3 @@
 export { openTestStore, type TestStore } from './test-store';
 export { graphqlRequest, type GraphQLResponse } from './graphql-request';
-export { OPERATOR, principalHeaders, TEST_PRINCIPAL_SECRET } from './principals';
+export { ADMIN, OPERATOR, partnerPrincipal, principalHeaders, TEST_PRINCIPAL_SECRET } from './principals';

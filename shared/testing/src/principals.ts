@@ -1,4 +1,4 @@
-import { signPrincipal, type Principal } from '@junction/federation';
+import { DEFAULT_SCOPES, signPrincipal, type Principal } from '@junction/federation';
 
 /** The principal secret the tests' gateway and subgraphs share. */
 export const TEST_PRINCIPAL_SECRET = 'junction-tests-principal-secret-0123456789';
@@ -8,5 +8,13 @@ export function principalHeaders(principal: Principal): Record<string, string> {
   return signPrincipal(principal, { secret: TEST_PRINCIPAL_SECRET });
 }
 
-/** An operator. */
-export const OPERATOR: Principal = { role: 'OPERATOR' };
+/** An operator with every scope an operator key gets by default. */
+export const OPERATOR: Principal = { role: 'OPERATOR', scopes: DEFAULT_SCOPES.OPERATOR };
+
+/** An admin with every scope. */
+export const ADMIN: Principal = { role: 'ADMIN', scopes: DEFAULT_SCOPES.ADMIN };
+
+/** A partner's principal with the scopes a partner key gets by default. */
+export function partnerPrincipal(partnerId: string): Principal {
+  return { role: 'PARTNER', partnerId, scopes: DEFAULT_SCOPES.PARTNER };
+}
