@@ -58,6 +58,9 @@ describe('docker-compose.yml', () => {
       expect(environment[`${name.toUpperCase()}_URL`]).toBe(`http://${name}:${port}/graphql`);
       expect(gateway.depends_on?.[name].condition).toBe('service_healthy');
     }
+    // Replicas share their rate limit buckets in Redis.
+    expect(environment.REDIS_URL).toBe('redis://redis:6379');
+    expect(gateway.depends_on?.redis.condition).toBe('service_healthy');
     expect(gateway.ports).toEqual([`${environment.GATEWAY_PORT}:${environment.GATEWAY_PORT}`]);
     expect(gateway.healthcheck?.test.join(' ')).toContain(`http://127.0.0.1:${environment.GATEWAY_PORT}/readyz`);
   });

@@ -1,6 +1,6 @@
 import { seedId } from '@junction/federation';
 import type { Stack } from '@junction/launcher';
-import { startTestStack, type TestStack } from './test-stack';
+import { bearer, createApiKey, startTestStack, type TestStack } from './test-stack';
 import { graphqlRequest } from '@junction/testing';
 
 // The whole federation in one process, as `npm start` runs it, queried only through the gateway.
@@ -8,16 +8,20 @@ import { graphqlRequest } from '@junction/testing';
 let testStack: TestStack;
 let stack: Stack;
 let gateway: string;
+let operatorKey: string;
 
 beforeAll(async () => {
   testStack = await startTestStack();
   stack = testStack.stack;
   gateway = stack.urls.gateway;
+  operatorKey = (await createApiKey(stack, { name: 'federation tests', role: 'OPERATOR' })).secret;
 });
 
 afterAll(() => testStack.close());
 
 const query = (text: string, variables: Record<string, unknown> = {}) => graphqlRequest(gateway, text, variables);
+/** Mutations need an operator's key. */
+const asOperator = (text: string, variables: Record<string, unknown> = {}) => graphqlRequest(gateway, text, variables, bearer(operatorKey));
 
 function resetStatementCounters(): void {
   for (const service of Object.values(stack.services)) service.db.queries.reset();
@@ -58,9 +62,9 @@ describe('the federated graph through the gateway', () => {
     expect(data.incident.chains.map((chain: { name: string }) => chain.name)).toContain('Ethereum');
   });
 
-  it('answers GET requests too', async () => {
+  it('answers GET requests too (with a header that rules out cross-site forgery)', async () => {
     const response = await fetch(`${gateway}?query=${encodeURIComponent('{ chain(slug: "base") { chainId } }')}`, {
-      headers: { accept: 'application/graphql-response+json' },
+      headers: { accept: 'application/graphql-response+json', 'x-graphql-csrf': '1' },
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { chain: { chainId: 8453 } } });
@@ -89,7 +93,7 @@ describe('the federated graph through the gateway', () => {
     const smallCounts = statementCounts();
     const existing = small.data.chains.nodes.length;
     for (let index = existing; index < 50; index++) {
-      const created = await query(`mutation ($input: CreateChainInput!) { createChain(input: $input) { id } }`, {
+      const created = await asOperator(`mutation ($input: CreateChainInput!) { createChain(input: $input) { id } }`, {
         input: {
           slug: `e2e-rollup-${index}`, name: `E2E Rollup ${index}`, chainId: 770_000 + index, kind: 'ZK_ROLLUP', stack: 'ZK_STACK',
           settlementChainId: seedId('chain', 'ethereum'), daLayer: 'ETHEREUM_BLOBS', sequencerModel: 'CENTRALIZED',
@@ -109,7 +113,7 @@ describe('the federated graph through the gateway', () => {
 
   it('refuses a bridge route to a chain that does not exist, naming the field, and writes nothing', async () => {
     const before = await query(`{ bridges(first: 100, filter: { includeArchived: true }) { nodes { id } } }`);
-    const { data, errors } = await query(
+    const { data, errors } = await asOperator(
       `mutation ($input: CreateBridgeInput!) { createBridge(input: $input) { id } }`,
       {
         input: {
@@ -134,7 +138,7 @@ describe('the federated graph through the gateway', () => {
 
   it('runs an incident from opening to resolution and shows it on the chain meanwhile', async () => {
     const chainId = seedId('chain', 'scroll');
-    const opened = await query(
+    const opened = await asOperator(
       `mutation ($input: CreateIncidentInput!) { createIncident(input: $input) { id status chains { name } } }`,
       {
         input: {
@@ -151,12 +155,12 @@ describe('the federated graph through the gateway', () => {
         (incident: { title: string }) => incident.title,
       );
     expect(await openTitles()).toContain('Scroll: blocks delayed');
-    const identified = await query(
+    const identified = await asOperator(
       `mutation ($id: ID!) { postIncidentUpdate(incidentId: $id, input: { status: IDENTIFIED, message: "Prover backlog.", authorName: "on-call" }) { status } }`,
       { id },
     );
     expect(identified.data.postIncidentUpdate.status).toBe('IDENTIFIED');
-    const resolved = await query(`mutation ($id: ID!) { resolveIncident(id: $id, message: "Caught up.", authorName: "on-call") { status updates { status } } }`, { id });
+    const resolved = await asOperator(`mutation ($id: ID!) { resolveIncident(id: $id, message: "Caught up.", authorName: "on-call") { status updates { status } } }`, { id });
     expect(resolved.errors).toBeUndefined();
     expect(resolved.data.resolveIncident.updates.map((update: { status: string }) => update.status)).toEqual(['INVESTIGATING', 'IDENTIFIED', 'RESOLVED']);
     expect(await openTitles()).not.toContain('Scroll: blocks delayed');
@@ -166,7 +170,7 @@ describe('the federated graph through the gateway', () => {
     const lookup = await query(`{ chain(id: "5b7c8d9e-0000-4000-8000-000000000000") { name } }`);
     expect(lookup).toMatchObject({ data: { chain: null } });
     expect(lookup.errors).toBeUndefined();
-    const update = await query(`mutation { archiveChain(id: "5b7c8d9e-0000-4000-8000-000000000000") { id } }`);
+    const update = await asOperator(`mutation { archiveChain(id: "5b7c8d9e-0000-4000-8000-000000000000") { id } }`);
     expect(update.data).toBeNull();
     expect(update.errors?.[0]).toMatchObject({
       message: 'No active chain with id "5b7c8d9e-0000-4000-8000-000000000000" exists.',

@@ -16,7 +16,12 @@ let frozenAt: number | undefined;
 beforeAll(async () => {
   redis = process.env.REDIS_URL ? new Redis(process.env.REDIS_URL) : undefined;
   const backend = redis ? createRedisBackend({ redis, prefix: `junction:test:${process.pid}:${Date.now()}:` }) : createMemoryBackend();
-  testStack = await startTestStack({ devnet: true, cache: new ReadThroughCache({ backend, now: () => frozenAt ?? Date.now() }) });
+  testStack = await startTestStack({
+    devnet: true,
+    cache: new ReadThroughCache({ backend, now: () => frozenAt ?? Date.now() }),
+    // The burst below is 200 anonymous queries from one address, past the default 60 a minute.
+    rateLimits: { PUBLIC: { requests: 1000, windowSeconds: 60 } },
+  });
   stack = testStack.stack;
 }, 60_000);
 

@@ -1,6 +1,6 @@
 import { seedId } from '@junction/federation';
 import type { Stack } from '@junction/launcher';
-import { startTestStack, type TestStack } from './test-stack';
+import { bearer, createApiKey, startTestStack, type TestStack } from './test-stack';
 import { graphqlRequest } from '@junction/testing';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -31,8 +31,11 @@ describe('README examples', () => {
       to: seedId('chain', 'arbitrum-one'),
       chain: seedId('chain', 'base'),
     };
+    // As the README says: reads work without a key, changes need an operator's.
+    const operator = await createApiKey(stack, { name: 'README', role: 'OPERATOR' });
     for (const operation of operations) {
-      const { data, errors } = await graphqlRequest(stack.urls.gateway, operation, variables);
+      const headers = operation.trimStart().startsWith('mutation') ? bearer(operator.secret) : {};
+      const { data, errors } = await graphqlRequest(stack.urls.gateway, operation, variables, headers);
       expect({ operation, errors }).toEqual({ operation, errors: undefined });
       expect({ operation, empty: Object.keys(data).filter((field) => data[field] === null) }).toEqual({ operation, empty: [] });
       if (data.createIncident) variables.id = data.createIncident.id;

@@ -1,5 +1,5 @@
 import { createStack, type Stack, type StackOptions } from '@junction/launcher';
-import { openTestStore, TEST_PRINCIPAL_SECRET, type TestStore } from '@junction/testing';
+import { ADMIN, graphqlRequest, openTestStore, principalHeaders, TEST_PRINCIPAL_SECRET, type TestStore } from '@junction/testing';
 
 /** The whole seeded federation for one test file, in schemas of its own. */
 export interface TestStack {
@@ -9,7 +9,12 @@ export interface TestStack {
 }
 
 /** Starts the federation as `npm start` does, on the test store (PostgreSQL when `DATABASE_URL` is set). */
-export async function startTestStack(options: Pick<StackOptions, 'devnet' | 'redisUrl' | 'cache' | 'sampler'> = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: Pick<
+    StackOptions,
+    'devnet' | 'redisUrl' | 'cache' | 'sampler' | 'keyCacheTtlMs' | 'rateLimits' | 'trustProxy' | 'protection' | 'logger' | 'metricsEndpoint' | 'otlpEndpoint' | 'drainTimeoutMs'
+  > = {},
+): Promise<TestStack> {
   const testStore: TestStore = await openTestStore();
   const stack = await createStack({
     ...options,
@@ -30,3 +35,18 @@ export async function startTestStack(options: Pick<StackOptions, 'devnet' | 'red
     },
   };
 }
+
+/** Creates an API key at the partners subgraph, as an admin would; returns its id and the secret (shown once). */
+export async function createApiKey(stack: Stack, input: { name: string; role: 'PARTNER' | 'OPERATOR' | 'ADMIN'; partnerId?: string; scopes?: string[] }): Promise<{ id: string; secret: string }> {
+  const { data, errors } = await graphqlRequest(
+    stack.urls.partners,
+    `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }`,
+    { input },
+    principalHeaders(ADMIN),
+  );
+  if (errors) throw new Error(`Creating the API key failed: ${errors.map((error) => error.message).join('; ')}`);
+  return { id: data.createApiKey.apiKey.id, secret: data.createApiKey.secret };
+}
+
+/** The header that presents `secret` to the gateway. */
+export const bearer = (secret: string): Record<string, string> => ({ authorization: `Bearer ${secret}` });

@@ -1,5 +1,9 @@
 import { commonEnv, optionalUrl, parseEnv, port, principalSecretEnv, z } from '@junction/config';
 import path from 'node:path';
+import { parseRateLimits } from './rate-limit/parse-rate-limits';
+import type { RateLimits } from './rate-limit/rate-limit-policy';
+import { protectionEnv, protectionFromEnv, type ProtectionSettings } from './protection/protection-config';
+import { observabilityEnv, observabilityFromEnv } from '@junction/observability';
 
 /** The supergraph committed in the repository. */
 export const DEFAULT_SUPERGRAPH_PATH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
@@ -19,6 +23,34 @@ export const gatewayEnv = {
   CHAINS_URL: optionalUrl('http', 'https'),
   BRIDGES_URL: optionalUrl('http', 'https'),
   INCIDENTS_URL: optionalUrl('http', 'https'),
+  /** How long a resolved API key is trusted before the gateway asks again: the most a revoked key keeps working. @default 5000 */
+  GATEWAY_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  /**
+   * Rate limits of the roles to change, `ROLE=REQUESTS/WINDOW[:burst=N]` separated by commas (WINDOW in `s`, `m` or
+   * `h`), e.g. `PUBLIC=30/60s,PARTNER=1200/1m:burst=200`; roles not named keep their defaults.
+   * @default PUBLIC=60/60s,PARTNER=600/60s,OPERATOR=3000/60s,ADMIN=3000/60s
+   */
+  GATEWAY_RATE_LIMITS: z
+    .string()
+    .transform((text, ctx) => {
+      const parsed = parseRateLimits(text);
+      if (parsed.ok) return parsed.limits;
+      ctx.addIssue({ code: 'custom', message: parsed.problem });
+      return z.NEVER;
+    })
+    .optional(),
+  /** Proxies in front of the gateway whose `X-Forwarded-For` is trusted for the client address; 0 uses the socket's. @default 0 */
+  GATEWAY_TRUST_PROXY: z
+    .string()
+    .regex(/^\d{1,2}$/, 'must be the number of proxies in front of the gateway (0, 1, 2 …)')
+    .transform(Number)
+    .default(0),
+  /** Redis shared by the gateway replicas (rate limit buckets); unset keeps them in this process's memory. @default unset */
+  REDIS_URL: optionalUrl('redis', 'rediss'),
+  /** Query limits, cost budgets, body size, CORS, introspection, subgraph timeouts and retries (`GATEWAY_MAX_DEPTH` …). */
+  ...protectionEnv,
+  /** `/metrics`, the drain timeout and OTLP tracing (`JUNCTION_METRICS`, `JUNCTION_DRAIN_TIMEOUT_MS`, `OTEL_EXPORTER_OTLP_ENDPOINT`). */
+  ...observabilityEnv,
 };
 
 /** What {@link createGateway} needs. */
@@ -31,10 +63,28 @@ export interface GatewayConfig {
   principalSecret: string;
   /** Log level of the runtime. @default 'info' */
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** How long a resolved API key is trusted before it is looked up again. @default 5000 */
+  keyCacheTtlMs?: number;
+  /** Rate limits of the roles to change; the others keep `DEFAULT_RATE_LIMITS`. @default {} */
+  rateLimits?: Partial<RateLimits>;
+  /** Redis shared by the replicas (rate limit buckets); the gateway owns the connection. @default undefined (memory) */
+  redisUrl?: string;
+  /** Prefix of the gateway's keys in Redis, so several deployments (or test runs) share one. @default 'junction:ratelimit:' */
+  rateLimitKeyPrefix?: string;
+  /** Proxies in front of the gateway whose `X-Forwarded-For` is trusted for the client address. @default 0 */
+  trustProxy?: number;
+  /** Query limits, cost budgets per role, body size, CORS, introspection, subgraph timeouts and retries. @default DEFAULT_PROTECTION */
+  protection?: ProtectionSettings;
+  /** Serve Prometheus metrics on `/metrics` (no key, no rate limit). @default true */
+  metricsEndpoint?: boolean;
+  /** How long `close()` lets in-flight requests finish before cutting their connections, in milliseconds. @default 10000 */
+  drainTimeoutMs?: number;
+  /** How long `/readyz` reuses its last check of the subgraphs and Redis, in milliseconds. @default 2000 */
+  readinessCacheMs?: number;
 }
 
 /** Reads the gateway's environment; throws a message naming every bad variable. */
-export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig & { port: number; host: string } {
+export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig & { port: number; host: string; otlpEndpoint?: string } {
   const parsed = parseEnv(gatewayEnv, env);
   const subgraphUrls: Record<string, string> = {};
   for (const name of ['partners', 'chains', 'bridges', 'incidents'] as const) {
@@ -46,6 +96,14 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     subgraphUrls,
     principalSecret: parsed.JUNCTION_PRINCIPAL_SECRET,
     logLevel: parsed.LOG_LEVEL,
+    keyCacheTtlMs: parsed.GATEWAY_KEY_CACHE_TTL_MS,
+    rateLimits: parsed.GATEWAY_RATE_LIMITS,
+    redisUrl: parsed.REDIS_URL,
+    trustProxy: parsed.GATEWAY_TRUST_PROXY,
+    protection: protectionFromEnv(parsed),
+    metricsEndpoint: observabilityFromEnv(parsed).metricsEndpoint,
+    drainTimeoutMs: observabilityFromEnv(parsed).drainTimeoutMs,
+    otlpEndpoint: observabilityFromEnv(parsed).otlpEndpoint,
     port: parsed.GATEWAY_PORT,
     host: parsed.GATEWAY_HOST,
   };

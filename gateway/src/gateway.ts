@@ -4,9 +4,35 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GatewayConfig } from './config';
 import { createOfflineGraphiQL } from './graphiql';
+import { ApiKeyPrincipals } from './identity/api-key-principals';
+import { useApiKeyAuth } from './plugins/use-api-key-auth';
 import { useSignedPrincipal } from './plugins/use-signed-principal';
+import { identifyRequest } from './identity/identify-request';
+import { useRateLimit } from './plugins/use-rate-limit';
+import { createRateLimitStore } from './rate-limit/create-rate-limit-store';
+import { withDefaultRateLimits } from './rate-limit/rate-limit-policy';
+import { closeGatewayRedis, connectGatewayRedis } from './redis/connect-gateway-redis';
+import { useCostBudget } from './plugins/use-cost-budget';
+import { useCsrfPrevention } from './plugins/use-csrf-prevention';
+import { useOperatorIntrospection } from './plugins/use-operator-introspection';
+import { useQueryLimits } from './plugins/use-query-limits';
+import { useRequestBodyLimit } from './plugins/use-request-body-limit';
+import { useSubgraphErrors } from './plugins/use-subgraph-errors';
+import { corsForOrigins } from './protection/cors-for-origins';
+import { readCostDirectives } from './protection/cost-directives';
+import { withDefaultProtection } from './protection/protection-config';
+import { retryQueriesOnly } from './protection/retry-queries-only';
+import { createGatewayObservability, type GatewayDependencies } from './observability/gateway-observability';
+import type { GatewayMetrics } from './observability/gateway-metrics';
+import { releaseRuntimeSignalHandlers } from './observability/release-runtime-signal-handlers';
+import type { WebSocketServerLike } from '@junction/observability';
 
 export type { GatewayConfig } from './config';
+export type { GatewayDependencies } from './observability/gateway-observability';
+export { GatewayMetrics } from './observability/gateway-metrics';
+export { gatewayEnv } from './config';
+export type { RateLimitPolicy, RateLimits } from './rate-limit/rate-limit-policy';
+export { DEFAULT_PROTECTION, protectionEnv, protectionFromEnv, type ProtectionConfig, type ProtectionSettings } from './protection/protection-config';
 
 /** A built (not listening) gateway. */
 export interface Gateway {
@@ -14,33 +40,81 @@ export interface Gateway {
   runtime: GatewayRuntime;
   /** The node HTTP server around the runtime. */
   http: Server;
+  /** Resolves API keys to principals (its `lookups` counts the questions asked of the partners subgraph). */
+  principals: ApiKeyPrincipals;
+  /** The metrics `/metrics` serves; the response cache counts its hits and misses here. */
+  metrics: GatewayMetrics;
+  /** WebSocket servers on {@link http}, whose clients `close()` sends 1001 (going away); none yet. */
+  webSocketServers: Set<WebSocketServerLike>;
   /** Starts listening; resolves with the URL of `/graphql`. */
   listen(port: number, host?: string): Promise<string>;
-  /** Stops accepting connections, lets in-flight requests finish, disposes the runtime. */
+  /**
+   * Stops gracefully: `/readyz` answers 503, no new connection is accepted, WebSockets are closed with 1001,
+   * in-flight requests finish (up to `config.drainTimeoutMs`), then the runtime is disposed and Redis closed.
+   */
   close(): Promise<void>;
 }
 
 /**
  * Builds the gateway: the Hive Gateway runtime serving the supergraph at `config.supergraphPath` on `/graphql`
- * (POST and GET, GraphiQL for browsers with no network access needed), `/healthz` and `/readyz`.
+ * (POST and GET, GraphiQL for browsers with no network access needed), `/healthz` and `/readyz`. Protection
+ * (`config.protection`): body size, CSRF, query depth/aliases/tokens, cost budgets per role, CORS, introspection
+ * policy, subgraph timeouts and query-only retries, errors that name the failing subgraph.
  */
-export function createGateway(config: GatewayConfig): Gateway {
+export function createGateway(config: GatewayConfig, dependencies: GatewayDependencies = {}): Gateway {
+  const supergraph = readSupergraph(config.supergraphPath);
+  const principals = new ApiKeyPrincipals({
+    partnersUrl: config.subgraphUrls.partners ?? subgraphUrl(supergraph, 'partners'),
+    principalSecret: config.principalSecret,
+    ttlMs: config.keyCacheTtlMs,
+  });
+  const protection = withDefaultProtection(config.protection);
+  const costDirectives = readCostDirectives(supergraph);
+  const redis = config.redisUrl ? connectGatewayRedis(config.redisUrl) : undefined;
+  const observability = createGatewayObservability({ ...config, supergraph, redis, dependencies });
+  const rateLimit = useRateLimit({
+    store: createRateLimitStore({ redis, prefix: config.rateLimitKeyPrefix }),
+    limits: withDefaultRateLimits(config.rateLimits),
+    trustProxy: config.trustProxy,
+    identify: (request) => identifyRequest(request, principals),
+  });
   const runtime = createGatewayRuntime({
-    supergraph: readSupergraph(config.supergraphPath),
+    supergraph,
     transportEntries: Object.fromEntries(Object.entries(config.subgraphUrls).map(([subgraph, location]) => [subgraph, { location }])),
     healthCheckEndpoint: '/healthz',
     readinessCheckEndpoint: '/readyz',
     landingPage: false,
     graphiql: { title: 'Junction' },
     renderGraphiQL: createOfflineGraphiQL(),
-    logging: config.logLevel,
-    plugins: () => [useSignedPrincipal({ secret: config.principalSecret })],
+    logging: observability.logging,
+    requestId: false,
+    cors: corsForOrigins(protection.corsOrigins),
+    disableIntrospection: protection.introspection === 'off' ? {} : undefined,
+    upstreamTimeout: protection.subgraphTimeoutMs,
+    upstreamRetry: retryQueriesOnly({ retries: protection.subgraphRetries, delayMs: protection.subgraphRetryDelayMs }),
+    subgraphErrors: { errorCode: false, subgraphNameProp: 'subgraph' },
+    plugins: () => [
+      useRequestBodyLimit({ maxBytes: protection.maxBodyBytes }),
+      useCsrfPrevention(),
+      useQueryLimits(protection),
+      useApiKeyAuth({ principals }),
+      rateLimit,
+      useSignedPrincipal({ secret: config.principalSecret }),
+      ...(protection.introspection === 'operators' ? [useOperatorIntrospection()] : []),
+      useCostBudget({ directives: costDirectives, budgets: protection.costBudgets }),
+      useSubgraphErrors(),
+      ...observability.plugins,
+    ],
   });
+  releaseRuntimeSignalHandlers();
   const http = createServer(runtime);
   http.keepAliveTimeout = 65_000;
   return {
     runtime,
     http,
+    principals,
+    metrics: observability.metrics,
+    webSocketServers: observability.webSocketServers,
     listen(port, host = 'localhost') {
       return new Promise((resolve, reject) => {
         http.once('error', reject);
@@ -51,11 +125,9 @@ export function createGateway(config: GatewayConfig): Gateway {
       });
     },
     async close() {
-      await new Promise<void>((resolve) => {
-        http.close(() => resolve());
-        http.closeIdleConnections();
-      });
+      await observability.drain(http);
       await runtime[Symbol.asyncDispose]();
+      if (redis) await closeGatewayRedis(redis);
     },
   };
 }
@@ -67,4 +139,9 @@ function readSupergraph(file: string): string {
   } catch (cause) {
     throw new Error(`Cannot read the supergraph at ${file}; set GATEWAY_SUPERGRAPH_PATH to a composed supergraph file.`, { cause });
   }
+}
+
+/** The URL the supergraph gives a subgraph (`@join__graph(name: "partners", url: "…")`), if it has that subgraph. */
+function subgraphUrl(supergraph: string, name: string): string | undefined {
+  return new RegExp(`@join__graph\\(name: "${name}", url: "([^"]+)"\\)`).exec(supergraph)?.[1];
 }

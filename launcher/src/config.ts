@@ -1,6 +1,8 @@
 import { bridgesEnv } from '@junction/bridges';
 import { chainsEnv } from '@junction/chains';
 import { commonEnv, optionalUrl, parseEnv, port, z } from '@junction/config';
+import { gatewayEnv, protectionEnv } from '@junction/gateway';
+import { observabilityEnv } from '@junction/observability';
 import { randomBytes } from 'node:crypto';
 
 /** Environment of the one-process launcher behind `npm start`. */
@@ -17,8 +19,13 @@ export const launcherEnv = {
   INCIDENTS_PORT: port(4004),
   /** Secret between gateway and subgraphs; generated per start when unset (they share the process). */
   JUNCTION_PRINCIPAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  /** Redis for the shared cache (distributed layout); unset keeps it in memory. @default unset */
+  /** Redis for the shared cache and the gateway's rate limit buckets; unset keeps both in memory. @default unset */
   REDIS_URL: optionalUrl('redis', 'rediss'),
+  /** The gateway's rate limits per role and the proxies it trusts, as for the standalone gateway. @default its defaults */
+  GATEWAY_RATE_LIMITS: gatewayEnv.GATEWAY_RATE_LIMITS,
+  GATEWAY_TRUST_PROXY: gatewayEnv.GATEWAY_TRUST_PROXY,
+  /** The gateway's protection (`GATEWAY_MAX_DEPTH`, `GATEWAY_MAX_COST`, `GATEWAY_INTROSPECTION` …), as for the standalone gateway. @default its defaults */
+  ...protectionEnv,
   /** Start the local devnet (anvil L1 and two L2s) and list its chains in the catalogue. @default true */
   JUNCTION_DEVNET: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** The chains health sampler, as for the standalone chains service. @default every 15 s, every chain, 7 days kept */
@@ -28,6 +35,8 @@ export const launcherEnv = {
   /** The bridges health sampler, as for the standalone bridges service. @default every 15 s, 7 days kept */
   BRIDGES_SAMPLE_INTERVAL_MS: bridgesEnv.BRIDGES_SAMPLE_INTERVAL_MS,
   BRIDGES_SAMPLE_RETENTION_HOURS: bridgesEnv.BRIDGES_SAMPLE_RETENTION_HOURS,
+  /** `/metrics` on every server, the drain timeout and OTLP tracing (`JUNCTION_METRICS`, `JUNCTION_DRAIN_TIMEOUT_MS`, `OTEL_EXPORTER_OTLP_ENDPOINT`). */
+  ...observabilityEnv,
   /** Fill empty stores with the seed catalogue on start. @default true */
   JUNCTION_SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 };

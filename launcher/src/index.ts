@@ -1,11 +1,22 @@
+import { protectionFromEnv } from '@junction/gateway';
+import { createLogger, observabilityFromEnv, shutdownOnSignals } from '@junction/observability';
 import { loadLauncherConfig } from './config';
 import { createStack } from './stack';
 
-/** `npm start`: the whole federation in one process on embedded defaults. */
+/**
+ * `npm start`: the whole federation in one process on embedded defaults. On SIGTERM/SIGINT the gateway drains
+ * first (its `/readyz` turns 503), then the subgraphs, the devnet, Redis and the store close, and it exits 0.
+ */
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = loadLauncherConfig();
+  const observability = observabilityFromEnv(config);
+  const logger = createLogger({ level: observability.logLevel });
   const stack = await createStack({
+    logger,
+    metricsEndpoint: observability.metricsEndpoint,
+    otlpEndpoint: observability.otlpEndpoint,
+    drainTimeoutMs: observability.drainTimeoutMs,
     databaseUrl: config.DATABASE_URL,
     dataDir: config.JUNCTION_DATA_DIR,
     seed: config.JUNCTION_SEED,
@@ -19,6 +30,9 @@ async function main(): Promise<void> {
     },
     gatewayHost: config.GATEWAY_HOST,
     redisUrl: config.REDIS_URL,
+    rateLimits: config.GATEWAY_RATE_LIMITS,
+    trustProxy: config.GATEWAY_TRUST_PROXY,
+    protection: protectionFromEnv(config),
     bridgesSampler:
       config.BRIDGES_SAMPLE_INTERVAL_MS === 0
         ? false
@@ -35,17 +49,12 @@ async function main(): Promise<void> {
     logLevel: config.LOG_LEVEL,
   });
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  console.log(`Junction is ready in ${seconds}s: ${stack.urls.gateway} (store: ${stack.store.kind})`);
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: draining and closing…`);
-    await stack.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  logger.info({ service: 'launcher', url: stack.urls.gateway, store: stack.store.kind }, `Junction is ready in ${seconds}s: ${stack.urls.gateway} (store: ${stack.store.kind})`);
+  shutdownOnSignals({
+    logger: logger.child({ service: 'launcher' }),
+    timeoutMs: observability.drainTimeoutMs * 2 + 30_000,
+    stop: () => stack.close(),
+  });
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { devnetCatalogue, type Devnet } from '@junction/devnet';
-import { signPrincipal } from '@junction/federation';
+import { signPrincipal, type Principal } from '@junction/federation';
 
 /** Parameters of {@link registerDevnet}. */
 export interface RegisterDevnetParameters {
@@ -19,6 +19,9 @@ const KIND_DETAILS = {
   ZK_ROLLUP: { stack: 'ZK_STACK', daLayer: 'ETHEREUM_BLOBS', sequencerModel: 'CENTRALIZED' },
 } as const;
 
+/** The launcher's identity when it registers the devnet: an operator that may change the catalogue. */
+const REGISTRAR: Principal = Object.freeze({ role: 'OPERATOR', scopes: ['catalogue:write'] });
+
 /**
  * Puts the devnet's chains in the catalogue beside the real networks, through the chains subgraph's own API as an
  * operator: created on the first start, and on every start pointed at this run's RPC endpoints (the devnet's
@@ -28,7 +31,7 @@ export async function registerDevnet({ devnet, chainsUrl, bridgesUrl, principalS
   const call = async (query: string, variables: Record<string, unknown>, url = chainsUrl) => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...signPrincipal({ role: 'OPERATOR' }, { secret: principalSecret }) },
+      headers: { 'content-type': 'application/json', ...signPrincipal(REGISTRAR, { secret: principalSecret }) },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: any; errors?: Array<{ message: string }> };

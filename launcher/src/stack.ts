@@ -4,10 +4,11 @@ import { createServer as createChains, type ChainsSamplerOptions, type ChainsSer
 import { openReadThroughCache, type ReadThroughCache } from '@junction/cache';
 import { openStore, type Store } from '@junction/db';
 import { startDevnet, type Devnet } from '@junction/devnet';
-import { createEntityDirectory } from '@junction/federation';
-import { createGateway, type Gateway } from '@junction/gateway';
+import { createEntityDirectory, type SubgraphObservability } from '@junction/federation';
+import { createGateway, type Gateway, type ProtectionSettings, type RateLimits } from '@junction/gateway';
 import { createServer as createIncidents, type IncidentsService } from '@junction/incidents';
 import { createServer as createPartners, type PartnersService } from '@junction/partners';
+import { createLogger, createTracing, type Logger } from '@junction/observability';
 import { registerDevnet } from './register-devnet';
 
 /** Options of {@link createStack}. */
@@ -32,8 +33,16 @@ export interface StackOptions {
   supergraphPath?: string;
   /** Gateway log level. @default 'warn' */
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
-  /** Redis for the shared cache; unset keeps the cache in memory. @default undefined */
+  /** How long the gateway trusts a resolved API key before asking again. @default 5000 */
+  keyCacheTtlMs?: number;
+  /** Redis for the shared cache and the gateway's rate limit buckets; unset keeps both in memory. @default undefined */
   redisUrl?: string;
+  /** Gateway rate limits of the roles to change; the others keep the gateway's defaults. @default {} */
+  rateLimits?: Partial<RateLimits>;
+  /** Proxies in front of the gateway whose `X-Forwarded-For` is trusted for the client address. @default 0 */
+  trustProxy?: number;
+  /** Gateway protection to change (query limits, cost budgets, CORS, introspection, subgraph timeouts …). @default the gateway's */
+  protection?: ProtectionSettings;
   /** A cache to use instead of building one from `redisUrl` (benchmarks). @default built from `redisUrl` */
   cache?: ReadThroughCache;
   /** A running devnet to register instead of starting one (several stacks sharing one devnet). @default undefined */
@@ -44,6 +53,14 @@ export interface StackOptions {
   sampler?: ChainsSamplerOptions | false;
   /** The bridges health sampler. @default false (off) */
   bridgesSampler?: BridgesSamplerOptions | false;
+  /** The JSON logger every server logs through (each adds `service`). @default JSON lines on stdout at `logLevel` */
+  logger?: Logger;
+  /** Serve `/metrics` on the gateway and on each subgraph (the process's own metrics on the gateway's only). @default true */
+  metricsEndpoint?: boolean;
+  /** OTLP/HTTP collector to export traces to; each server reports as `junction-<name>`. @default undefined (no tracing) */
+  otlpEndpoint?: string;
+  /** How long each server lets in-flight requests finish on `close()`, in milliseconds. @default 10000 */
+  drainTimeoutMs?: number;
 }
 
 /** The four subgraphs. */
@@ -63,7 +80,7 @@ export interface Stack {
   cache: ReadThroughCache;
   /** The local devnet, when started. */
   devnet?: Devnet;
-  /** Closes the gateway, the services and (if the stack opened it) the store. */
+  /** Drains and closes the gateway, then the services, the devnet, the cache, the tracers and (if the stack opened it) the store. */
   close(): Promise<void>;
 }
 
@@ -76,8 +93,24 @@ export async function createStack(options: StackOptions): Promise<Stack> {
   const ownsStore = options.store === undefined;
   const store = options.store ?? (await openStore({ databaseUrl: options.databaseUrl, dataDir: options.dataDir }));
   const owners: Record<string, string> = {};
-  const directory = createEntityDirectory({ owners });
+  const directory = createEntityDirectory({ owners, principalSecret });
   const opened: Array<{ close(): Promise<void> }> = [];
+  const logger = options.logger ?? createLogger({ level: logLevel });
+  const { metricsEndpoint, otlpEndpoint, drainTimeoutMs } = options;
+  /** A tracer per server, flushed and stopped after that server closes; none without an OTLP endpoint. */
+  const tracerFor = (service: string) => {
+    if (!otlpEndpoint) return undefined;
+    const tracing = createTracing({ endpoint: otlpEndpoint, serviceName: `junction-${service}` });
+    opened.push({ close: () => tracing.shutdown() });
+    return tracing.tracer;
+  };
+  const observabilityFor = (service: SubgraphName): SubgraphObservability => ({
+    logger,
+    metricsEndpoint,
+    processMetrics: false,
+    tracer: tracerFor(service),
+    drainTimeoutMs,
+  });
   try {
     let cache = options.cache;
     if (!cache) {
@@ -90,14 +123,22 @@ export async function createStack(options: StackOptions): Promise<Stack> {
     const common = { store, seed, principalSecret };
     const urls = {} as Stack['urls'];
     // Chains first: bridges reads its chains' RPC endpoints from it.
-    const chains = await createChains({ ...common, dbSchema: dbSchemas.chains ?? 'chains', cache, sampler: options.sampler ?? false });
+    const chains = await createChains({ ...common, dbSchema: dbSchemas.chains ?? 'chains', cache, sampler: options.sampler ?? false, observability: observabilityFor('chains') });
     opened.push(chains);
     urls.chains = await chains.server.listen(ports.chains ?? 0, '127.0.0.1');
-    const partners = await createPartners({ ...common, dbSchema: dbSchemas.partners ?? 'partners', directory });
+    const partners = await createPartners({ ...common, dbSchema: dbSchemas.partners ?? 'partners', directory, observability: observabilityFor('partners') });
     opened.push(partners);
-    const bridges = await createBridges({ ...common, dbSchema: dbSchemas.bridges ?? 'bridges', directory, chainsUrl: urls.chains, cache, sampler: options.bridgesSampler ?? false });
+    const bridges = await createBridges({
+      ...common,
+      dbSchema: dbSchemas.bridges ?? 'bridges',
+      directory,
+      chainsUrl: urls.chains,
+      cache,
+      sampler: options.bridgesSampler ?? false,
+      observability: observabilityFor('bridges'),
+    });
     opened.push(bridges);
-    const incidents = await createIncidents({ ...common, dbSchema: dbSchemas.incidents ?? 'incidents', directory });
+    const incidents = await createIncidents({ ...common, dbSchema: dbSchemas.incidents ?? 'incidents', directory, observability: observabilityFor('incidents') });
     opened.push(incidents);
     const services = { partners, chains, bridges, incidents };
     for (const name of ['partners', 'bridges', 'incidents'] as const) {
@@ -110,7 +151,14 @@ export async function createStack(options: StackOptions): Promise<Stack> {
       subgraphUrls: { partners: urls.partners, chains: urls.chains, bridges: urls.bridges, incidents: urls.incidents },
       principalSecret,
       logLevel,
-    });
+      keyCacheTtlMs: options.keyCacheTtlMs,
+      redisUrl: options.redisUrl,
+      rateLimits: options.rateLimits,
+      trustProxy: options.trustProxy,
+      protection: options.protection,
+      metricsEndpoint,
+      drainTimeoutMs,
+    }, { logger, tracer: tracerFor('gateway') });
     opened.push(gateway);
     urls.gateway = await gateway.listen(ports.gateway ?? 0, gatewayHost);
     return {

@@ -1,5 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { PUBLIC_PRINCIPAL, signPrincipal } from '@junction/federation';
+import type { PrincipalContext } from './use-api-key-auth';
 
 /** Options of {@link useSignedPrincipal}. */
 export interface UseSignedPrincipalOptions {
@@ -8,14 +9,16 @@ export interface UseSignedPrincipalOptions {
 }
 
 /**
- * Signs the caller's principal into every subgraph request (HMAC over principal and time), so subgraphs can
- * refuse requests that did not come through the gateway. Every caller is the public until API keys exist.
+ * Signs the caller's principal (set by {@link useApiKeyAuth}; the public without a key) into every subgraph
+ * request, an HMAC over principal and time, so subgraphs can refuse requests that did not come through the
+ * gateway and check authorization again themselves.
  */
-export function useSignedPrincipal({ secret }: UseSignedPrincipalOptions): GatewayPlugin {
+export function useSignedPrincipal({ secret }: UseSignedPrincipalOptions): GatewayPlugin<PrincipalContext> {
   return {
-    onFetch({ options, setOptions }) {
+    onFetch({ context, options, setOptions }) {
+      const principal = (context as PrincipalContext | undefined)?.principal ?? PUBLIC_PRINCIPAL;
       const headers = new Headers(options.headers as HeadersInit | undefined);
-      for (const [name, value] of Object.entries(signPrincipal(PUBLIC_PRINCIPAL, { secret }))) headers.set(name, value);
+      for (const [name, value] of Object.entries(signPrincipal(principal, { secret }))) headers.set(name, value);
       setOptions({ ...options, headers: Object.fromEntries(headers) });
     },
   };

@@ -1,6 +1,6 @@
 import { createMemoryBackend, ReadThroughCache } from '@junction/cache';
 import { acquireLeadership, openDataSource, type Store } from '@junction/db';
-import { createSubgraphService, type EntityDirectory, type SubgraphService } from '@junction/federation';
+import { createSubgraphService, type EntityDirectory, type SubgraphObservability, type SubgraphService } from '@junction/federation';
 import { ChainClientRegistry, type ChainClientRankOptions } from '@junction/onchain';
 import { BridgeContractEntity } from './entities/bridge-contract.entity';
 import { BridgeHealthSampleEntity } from './entities/bridge-health-sample.entity';
@@ -80,6 +80,8 @@ export interface BridgesDependencies {
    * @default false
    */
   sampler?: BridgesSamplerOptions | false;
+  /** Logs, `/metrics`, traces and the drain timeout. @default JSON logs on stdout at `warn`, `/metrics` served, no traces */
+  observability?: SubgraphObservability;
 }
 
 /** A built (not listening) bridges subgraph. */
@@ -102,6 +104,7 @@ export async function createServer({
   cache = new ReadThroughCache({ backend: createMemoryBackend() }),
   endpointRanking = true,
   sampler: samplerOptions = false,
+  observability,
 }: BridgesDependencies): Promise<BridgesService> {
   const db = await openDataSource({ store, schema: dbSchema, entities, migrations });
   const built: { sampler: BridgeHealthSampler | null } = { sampler: null };
@@ -109,7 +112,8 @@ export async function createServer({
     name: 'bridges',
     db,
     principalSecret,
-    async build() {
+    observability,
+    async build({ metrics }) {
       const repositories = {
         bridges: new BridgeRepository(db.dataSource),
         contracts: new BridgeContractRepository(db.dataSource),
@@ -120,8 +124,9 @@ export async function createServer({
       };
       const check = new BridgeInputCheck(directory, repositories.bridges);
       if (seed) await seedBridges(db.dataSource);
-      const clients = new ChainClientRegistry({ rank: endpointRanking });
-      const reader = new BridgeHealthReader(cache, clients, new TokenMetadataReader(cache));
+      const clients = new ChainClientRegistry({ rank: endpointRanking, onRpcCall: metrics.rpcCallObserver() });
+      const observedCache = cache.withObserver(metrics.cacheObserver());
+      const reader = new BridgeHealthReader(observedCache, clients, new TokenMetadataReader(observedCache));
       const { schema } = await buildBridgesSchema(
         new Map<Function, object>([
           [BridgeResolver, new BridgeResolver(repositories.bridges, check)],
@@ -137,10 +142,12 @@ export async function createServer({
       if (samplerOptions) {
         const leadership = await acquireLeadership({ store, dataSource: db.dataSource, name: `junction:${dbSchema}:bridge-health-sampler` });
         built.sampler = new BridgeHealthSampler({ ...samplerOptions, reader, leadership, ...repositories });
+        metrics.watchSampler(built.sampler);
       }
       return {
         schema,
         createLoaders: () => createLoaders(repositories),
+        ready: () => cache.ping(),
         async close() {
           await built.sampler?.stop();
           await clients.close();

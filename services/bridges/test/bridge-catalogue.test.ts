@@ -1,5 +1,5 @@
 import { isAddress } from 'viem';
-import { graphqlRequest, type GraphQLResponse } from '@junction/testing';
+import { graphqlRequest, principalHeaders, type GraphQLResponse } from '@junction/testing';
 import { SEED_BRIDGES } from '../src/seed/catalogue';
 import { bridgeId, chainId, partnerId, startBridges, UNKNOWN_ID, type BridgesHarness } from './harness';
 
@@ -19,14 +19,14 @@ const ALL_NAMES = [
 ];
 
 const names = (query: string, variables: Record<string, unknown> = {}) =>
-  graphqlRequest(harness.url, query, variables).then(({ data, errors }) => {
+  graphqlRequest(harness.url, query, variables, principalHeaders()).then(({ data, errors }) => {
     expect(errors).toBeUndefined();
     return data.bridges.nodes.map((node: { name: string }) => node.name);
   });
 
 describe('the seed catalogue', () => {
   it('holds the 13 bridges of the roster, with seed ids and their operators', async () => {
-    const { data, errors } = await graphqlRequest(harness.url, `{ bridges(first: 100) { nodes { id slug name operator { id } } } }`);
+    const { data, errors } = await graphqlRequest(harness.url, `{ bridges(first: 100) { nodes { id slug name operator { id } } } }`, {}, principalHeaders());
     expect(errors).toBeUndefined();
     expect(data.bridges.nodes.map((node: { name: string }) => node.name)).toEqual(ALL_NAMES);
     for (const node of data.bridges.nodes) expect(node.id).toBe(bridgeId(node.slug));
@@ -57,7 +57,7 @@ describe('the seed catalogue', () => {
       harness.url,
       `{ bridge(slug: "op-standard-bridge") { kind securityModel arbitraryMessaging supportedChainsCount
           contracts { address role chain { id } }
-          routes { source { id } destination { id } tokenSymbol expectedDurationSeconds maxTransferUsd } } }`,
+          routes { source { id } destination { id } tokenSymbol expectedDurationSeconds maxTransferUsd } } }`, {}, principalHeaders(),
     );
     expect(errors).toBeUndefined();
     expect(data.bridge).toMatchObject({ kind: 'CANONICAL', securityModel: 'NATIVE_ROLLUP_PROOFS', arbitraryMessaging: true, supportedChainsCount: 2 });
@@ -72,12 +72,12 @@ describe('the seed catalogue', () => {
     const { data } = await graphqlRequest(
       harness.url,
       `{ bridge(slug: "axelar") { securityModel validatedBy supportedChainsCount nativeTokenRequired
-          routes(first: 1) { source { id } destination { id } expectedDurationSeconds feeUsdMin feeUsdMax messageFeeUsdMin messageFeeUsdMax maxTransferUsd } } }`,
+          routes(first: 1) { source { id } destination { id } expectedDurationSeconds feeUsdMin feeUsdMax messageFeeUsdMin messageFeeUsdMax maxTransferUsd } } }`, {}, principalHeaders(),
     );
     expect(data.bridge).toMatchObject({ securityModel: 'VALIDATOR_SET', supportedChainsCount: 55, nativeTokenRequired: false });
     expect(data.bridge.routes).toHaveLength(1);
     expect(data.bridge.routes[0]).toMatchObject({ expectedDurationSeconds: 300, feeUsdMin: 15, feeUsdMax: 30, messageFeeUsdMin: 0.3, messageFeeUsdMax: 1, maxTransferUsd: 100000 });
-    const wormhole = await graphqlRequest(harness.url, `{ bridge(slug: "wormhole") { validatedBy securityModel } }`);
+    const wormhole = await graphqlRequest(harness.url, `{ bridge(slug: "wormhole") { validatedBy securityModel } }`, {}, principalHeaders());
     expect(wormhole.data.bridge).toEqual({ securityModel: 'GUARDIAN_NETWORK', validatedBy: expect.stringContaining('19 Wormhole Guardians, 13 of 19 signatures') });
   });
 });
@@ -116,7 +116,7 @@ describe('bridges', () => {
   it('refuses a pair of chains that is one chain', async () => {
     const { data, errors } = await graphqlRequest(harness.url, `query ($a: ID!) { bridges(filter: { betweenChains: { chainA: $a, chainB: $a } }) { nodes { id } } }`, {
       a: chainId('base'),
-    });
+    }, principalHeaders());
     expect(data).toBeNull();
     expect(errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'filter.betweenChains.chainB', message: 'must differ from chainA' }] });
   });
@@ -126,7 +126,7 @@ describe('bridges', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const { data, errors }: GraphQLResponse = await graphqlRequest(harness.url, query, { after });
+      const { data, errors }: GraphQLResponse = await graphqlRequest(harness.url, query, { after }, principalHeaders());
       expect(errors).toBeUndefined();
       expect(data.bridges.nodes.length).toBeLessThanOrEqual(4);
       seen.push(...data.bridges.nodes.map((node: { name: string }) => node.name));
@@ -137,13 +137,13 @@ describe('bridges', () => {
   });
 
   it('refuses a page larger than the bound, and a nested list larger than the bound', async () => {
-    const page = await graphqlRequest(harness.url, `{ bridges(first: 500) { nodes { id } } }`);
+    const page = await graphqlRequest(harness.url, `{ bridges(first: 500) { nodes { id } } }`, {}, principalHeaders());
     expect(page.data).toBeNull();
     expect(page.errors?.[0].extensions).toEqual({
       code: 'BAD_USER_INPUT',
       fieldErrors: [{ field: 'first', message: 'first must be at most 100; page through larger lists with after' }],
     });
-    const nested = await graphqlRequest(harness.url, `{ bridge(slug: "layerzero") { routes(first: 101) { id } } }`);
+    const nested = await graphqlRequest(harness.url, `{ bridge(slug: "layerzero") { routes(first: 101) { id } } }`, {}, principalHeaders());
     expect(nested.data).toEqual({ bridge: null });
     expect(nested.errors?.[0]).toMatchObject({
       path: ['bridge', 'routes'],
@@ -152,7 +152,7 @@ describe('bridges', () => {
   });
 
   it('answers null for an unknown bridge and for a slug no bridge has', async () => {
-    const { data, errors } = await graphqlRequest(harness.url, `query ($id: ID!) { byId: bridge(id: $id) { id } bySlug: bridge(slug: "nope") { id } }`, { id: UNKNOWN_ID });
+    const { data, errors } = await graphqlRequest(harness.url, `query ($id: ID!) { byId: bridge(id: $id) { id } bySlug: bridge(slug: "nope") { id } }`, { id: UNKNOWN_ID }, principalHeaders());
     expect(errors).toBeUndefined();
     expect(data).toEqual({ byId: null, bySlug: null });
   });

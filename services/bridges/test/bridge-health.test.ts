@@ -42,7 +42,7 @@ const ADD_PROBE = `mutation ($bridgeId: ID!, $input: BridgeProbeInput!) { addBri
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function health(id = bridgeId): Promise<GraphQLResponse> {
-  return graphqlRequest(url, HEALTH, { id });
+  return graphqlRequest(url, HEALTH, { id }, principalHeaders());
 }
 
 /** Polls until the status is `status`, for at most `withinMs`; returns the last answer. */
@@ -73,7 +73,7 @@ async function registerChain(
       settlementChainId: chainIds.l1, daLayer: 'ETHEREUM_BLOBS', sequencerModel: 'CENTRALIZED',
       expectedBlockTimeMs: chain.blockTimeSeconds * 1000, finalityTargetSeconds: 600, gasTokenSymbol: 'ETH', ...input,
     },
-  });
+  }, principalHeaders(OPERATOR));
   expect(created.errors).toBeUndefined();
   chainIds[key] = created.data.createChain.id as string;
   if (!endpoints) return;
@@ -105,7 +105,7 @@ const bridgeInput = (slug: string, contracts: unknown[]) => ({
 });
 
 async function createBridge(input: Record<string, unknown>): Promise<GraphQLResponse> {
-  return graphqlRequest(url, `mutation ($input: CreateBridgeInput!) { createBridge(input: $input) { id contracts { label heldTokens } } }`, { input });
+  return graphqlRequest(url, `mutation ($input: CreateBridgeInput!) { createBridge(input: $input) { id contracts { label heldTokens } } }`, { input }, principalHeaders(OPERATOR));
 }
 
 beforeAll(async () => {
@@ -123,7 +123,7 @@ beforeAll(async () => {
     store: testStore.store,
     dbSchema: testStore.schema('bridges'),
     principalSecret: TEST_PRINCIPAL_SECRET,
-    directory: createEntityDirectory({ owners: { Chain: chainsUrl } }),
+    directory: createEntityDirectory({ owners: { Chain: chainsUrl }, principalSecret: TEST_PRINCIPAL_SECRET }),
     chainsUrl,
     cache,
     // Frequent ranking, so that close() waits little for it to stop.
@@ -266,13 +266,13 @@ describe('Bridge.health on the devnet', () => {
   });
 
   it('batches the health of N bridges: one query each for bridges, contracts and probes', async () => {
-    const listed = await graphqlRequest(url, `{ bridges(first: 100) { nodes { id slug } } }`);
+    const listed = await graphqlRequest(url, `{ bridges(first: 100) { nodes { id slug } } }`, {}, principalHeaders());
     const ids = listed.data.bridges.nodes.map((bridge: { id: string }) => bridge.id);
     expect(ids).toHaveLength(3);
     service.db.queries.reset();
     const { data, errors } = await graphqlRequest(url, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Bridge { slug health { status } } } }`, {
       r: ids.map((id: string) => ({ __typename: 'Bridge', id })),
-    });
+    }, principalHeaders());
     expect(errors).toBeUndefined();
     expect(service.db.queries.count).toBe(3);
     expect(Object.fromEntries(data._entities.map((bridge: { slug: string; health: { status: string } }) => [bridge.slug, bridge.health.status]))).toEqual({
@@ -283,7 +283,7 @@ describe('Bridge.health on the devnet', () => {
   });
 
   it('stores held tokens checksummed and refuses malformed or repeated ones, naming each', async () => {
-    const created = await graphqlRequest(url, `query ($id: ID!) { bridge(id: $id) { contracts { label heldTokens } } }`, { id: bridgeId });
+    const created = await graphqlRequest(url, `query ($id: ID!) { bridge(id: $id) { contracts { label heldTokens } } }`, { id: bridgeId }, principalHeaders());
     expect(created.data.bridge.contracts).toEqual([
       { label: 'L1 escrow', heldTokens: [devnet.contracts.token.l1] },
       { label: 'L2a escrow', heldTokens: [devnet.contracts.token.l2a] },
@@ -312,7 +312,7 @@ describe('Bridge contract probes', () => {
     args: [devnet.contracts.escrow.address], expect: { min: '2000000000000' }, label: 'L1 escrow holds 2M jUSD',
   });
   const probeLabels = async () =>
-    (await graphqlRequest(url, `query ($id: ID!) { bridge(id: $id) { probes { label } } }`, { id: bridgeId })).data.bridge.probes.map((p: { label: string }) => p.label);
+    (await graphqlRequest(url, `query ($id: ID!) { bridge(id: $id) { probes { label } } }`, { id: bridgeId }, principalHeaders())).data.bridge.probes.map((p: { label: string }) => p.label);
 
   it('evaluates probes in the same multicall: one passes, one fails and makes the bridge DEGRADED', async () => {
     const added = await graphqlRequest(url, ADD_PROBE, { bridgeId, input: passing() }, principalHeaders(OPERATOR));
@@ -375,14 +375,15 @@ describe('Bridge contract probes', () => {
   });
 
   it('lets only operators add and remove probes', async () => {
-    const forbidden = { message: 'Only operators may manage bridge probes; use a key with that role.', extensions: { code: 'FORBIDDEN' } };
-    const asPublic = await graphqlRequest(url, ADD_PROBE, { bridgeId, input: failing() });
-    expect(asPublic.errors?.map(({ message, extensions }) => ({ message, extensions }))).toEqual([forbidden]);
-    const asPartner = await graphqlRequest(url, ADD_PROBE, { bridgeId, input: failing() }, principalHeaders({ role: 'PARTNER', partnerId: '00000000-0000-4000-8000-000000000001' }));
-    expect(asPartner.errors?.map(({ message, extensions }) => ({ message, extensions }))).toEqual([forbidden]);
-    const [probe] = (await graphqlRequest(url, `query ($id: ID!) { bridge(id: $id) { probes { id } } }`, { id: bridgeId })).data.bridge.probes;
-    const removal = await graphqlRequest(url, `mutation ($id: ID!) { removeBridgeProbe(id: $id) { id } }`, { id: probe.id });
-    expect(removal.errors?.map(({ message, extensions }) => ({ message, extensions }))).toEqual([forbidden]);
+    const errorsOf = (response: GraphQLResponse) => response.errors?.map(({ message, extensions }) => ({ message, extensions }));
+    const needsKey = (field: string) => ({ message: `Mutation.${field} needs an API key; send one as "Authorization: Bearer <key>".`, extensions: { code: 'UNAUTHENTICATED' } });
+    const needsOperator = (field: string) => ({ message: `Mutation.${field} needs a key with the role OPERATOR or above; yours is PARTNER.`, extensions: { code: 'FORBIDDEN' } });
+    const partner = principalHeaders({ role: 'PARTNER', partnerId: '00000000-0000-4000-8000-000000000001', scopes: ['catalogue:write'] });
+    expect(errorsOf(await graphqlRequest(url, ADD_PROBE, { bridgeId, input: failing() }, principalHeaders()))).toEqual([needsKey('addBridgeProbe')]);
+    expect(errorsOf(await graphqlRequest(url, ADD_PROBE, { bridgeId, input: failing() }, partner))).toEqual([needsOperator('addBridgeProbe')]);
+    const [probe] = (await graphqlRequest(url, `query ($id: ID!) { bridge(id: $id) { probes { id } } }`, { id: bridgeId }, principalHeaders())).data.bridge.probes;
+    const removal = await graphqlRequest(url, `mutation ($id: ID!) { removeBridgeProbe(id: $id) { id } }`, { id: probe.id }, partner);
+    expect(errorsOf(removal)).toEqual([needsOperator('removeBridgeProbe')]);
     expect(await probeLabels()).toEqual(['L1 escrow not paused']);
   });
 });
@@ -400,13 +401,13 @@ describe('Bridge.health when upstreams are down', () => {
       store: testStore.store,
       dbSchema: testStore.schema('bridges'),
       principalSecret: TEST_PRINCIPAL_SECRET,
-      directory: createEntityDirectory({ owners: {} }),
+      directory: createEntityDirectory({ owners: {}, principalSecret: TEST_PRINCIPAL_SECRET }),
       chainsUrl: `http://127.0.0.1:${port}/graphql`,
       endpointRanking: false,
     });
     try {
       const orphanUrl = await orphan.server.listen(0);
-      const { data, errors } = await graphqlRequest(orphanUrl, HEALTH, { id: bridgeId });
+      const { data, errors } = await graphqlRequest(orphanUrl, HEALTH, { id: bridgeId }, principalHeaders());
       expect(errors).toEqual([
         { message: 'The on-chain state of Demo Bridge is unavailable right now; try again shortly.', path: ['bridge', 'health'], extensions: { code: 'UPSTREAM_UNAVAILABLE' } },
       ]);

@@ -30,7 +30,7 @@ async function registerChain(chainsUrl: string, name: DevnetChainName, input: Re
       settlementChainId: chainIds.l1, daLayer: 'ETHEREUM_BLOBS', sequencerModel: 'CENTRALIZED',
       expectedBlockTimeMs: chain.blockTimeSeconds * 1000, finalityTargetSeconds: 600, gasTokenSymbol: 'ETH', ...input,
     },
-  });
+  }, principalHeaders(OPERATOR));
   expect(created.errors).toBeUndefined();
   chainIds[name] = created.data.createChain.id as string;
   for (const [index, endpoint] of chain.endpoints.entries()) {
@@ -60,7 +60,7 @@ async function createBridge(slug: string, contracts: unknown[], serviceUrl = url
       slug, name: slug, kind: 'THIRD_PARTY', provider: 'Junction', securityModel: 'MULTISIG', validatedBy: 'the devnet deployer',
       arbitraryMessaging: false, supportedChainsCount: 2, contracts,
     },
-  });
+  }, principalHeaders(OPERATOR));
   expect(created.errors).toBeUndefined();
   return created.data.createBridge.id as string;
 }
@@ -98,7 +98,7 @@ const METRICS = `query ($id: ID!, $metric: BridgeMetric!, $from: DateTimeISO!, $
 }`;
 
 function metrics(variables: { id: string; metric: string; from: Date; to: Date; bucket: string }): Promise<GraphQLResponse> {
-  return graphqlRequest(url, METRICS, { ...variables, from: variables.from.toISOString(), to: variables.to.toISOString() });
+  return graphqlRequest(url, METRICS, { ...variables, from: variables.from.toISOString(), to: variables.to.toISOString() }, principalHeaders(OPERATOR));
 }
 
 beforeAll(async () => {
@@ -113,7 +113,7 @@ beforeAll(async () => {
     store: testStore.store,
     dbSchema: schema,
     principalSecret: TEST_PRINCIPAL_SECRET,
-    directory: createEntityDirectory({ owners: { Chain: chainsUrl } }),
+    directory: createEntityDirectory({ owners: { Chain: chainsUrl }, principalSecret: TEST_PRINCIPAL_SECRET }),
     chainsUrl,
     endpointRanking: { intervalMs: 500, timeoutMs: 250 },
     sampler: { intervalMs: 0, log: (entry) => logs.push(entry) },
@@ -245,7 +245,7 @@ describe('Bridge.metrics', () => {
       `query ($r: [_Any!]!, $from: DateTimeISO!, $to: DateTimeISO!) { _entities(representations: $r) { ... on Bridge {
         slug metrics(metric: FAILING_PROBES, from: $from, to: $to, bucket: ONE_HOUR) { points { count } }
       } } }`,
-      { r: ids.map((id) => ({ __typename: 'Bridge', id })), from: at(0).toISOString(), to: at(300).toISOString() },
+      { r: ids.map((id) => ({ __typename: 'Bridge', id })), from: at(0).toISOString(), to: at(300).toISOString() }, principalHeaders(OPERATOR),
     );
     expect(errors).toBeUndefined();
     expect(data._entities.map((bridge: { metrics: { points: unknown[] } }) => bridge.metrics.points)).toEqual([[{ count: 7 }], []]);
@@ -303,7 +303,7 @@ describe('a sampler on its own timer', () => {
       store: testStore.store,
       dbSchema: timedSchema,
       principalSecret: TEST_PRINCIPAL_SECRET,
-      directory: createEntityDirectory({ owners: { Chain: chainsUrl } }),
+      directory: createEntityDirectory({ owners: { Chain: chainsUrl }, principalSecret: TEST_PRINCIPAL_SECRET }),
       chainsUrl,
       endpointRanking: { intervalMs: 500, timeoutMs: 250 },
       sampler: { intervalMs: 500, log: (entry) => timedLogs.push(entry) },
@@ -354,7 +354,7 @@ onPostgres('replicas sharing one PostgreSQL schema (needs DATABASE_URL)', () => 
       store: testStore.store,
       dbSchema: schema,
       principalSecret: TEST_PRINCIPAL_SECRET,
-      directory: createEntityDirectory({ owners: { Chain: chainsUrl } }),
+      directory: createEntityDirectory({ owners: { Chain: chainsUrl }, principalSecret: TEST_PRINCIPAL_SECRET }),
       chainsUrl,
       endpointRanking: false,
       sampler: { intervalMs: 0, log: () => undefined },

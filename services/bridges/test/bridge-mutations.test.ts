@@ -1,4 +1,4 @@
-import { graphqlRequest } from '@junction/testing';
+import { graphqlRequest, principalHeaders, OPERATOR } from '@junction/testing';
 import { chainId, partnerId, startBridges, UNKNOWN_ID, type BridgesHarness } from './harness';
 
 let harness: BridgesHarness;
@@ -69,7 +69,7 @@ const bridgeInput = (overrides: Record<string, unknown> = {}) => ({
 
 async function expectRejected(query: string, variables: Record<string, unknown>, fieldErrors: Array<{ field: string; message: string }>) {
   const before = await harness.rowCounts();
-  const { data, errors } = await graphqlRequest(harness.url, query, variables);
+  const { data, errors } = await graphqlRequest(harness.url, query, variables, principalHeaders(OPERATOR));
   expect(data).toBeNull();
   expect(errors).toHaveLength(1);
   expect(errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors });
@@ -79,7 +79,7 @@ async function expectRejected(query: string, variables: Record<string, unknown>,
 describe('createBridge', () => {
   it('writes a bridge with its contracts and routes, checks every chain id in one directory call, and reads them back', async () => {
     const callsBefore = harness.directoryCalls.length;
-    const created = await graphqlRequest(harness.url, CREATE, { input: bridgeInput() });
+    const created = await graphqlRequest(harness.url, CREATE, { input: bridgeInput() }, principalHeaders(OPERATOR));
     expect(created.errors).toBeUndefined();
     const calls = harness.directoryCalls.slice(callsBefore);
     expect(calls.filter((call) => call.typename === 'Chain')).toHaveLength(1);
@@ -114,7 +114,7 @@ describe('createBridge', () => {
       },
     ]);
 
-    const read = await graphqlRequest(harness.url, `query ($id: ID!) { bridge(id: $id) { ${BRIDGE_FIELDS} } }`, { id: bridge.id });
+    const read = await graphqlRequest(harness.url, `query ($id: ID!) { bridge(id: $id) { ${BRIDGE_FIELDS} } }`, { id: bridge.id }, principalHeaders());
     expect(read.errors).toBeUndefined();
     expect(read.data.bridge).toEqual(bridge);
   });
@@ -179,7 +179,7 @@ describe('createBridge', () => {
     harness.owners.Chain = 'http://127.0.0.1:1/graphql';
     try {
       const before = await harness.rowCounts();
-      const { data, errors } = await graphqlRequest(harness.url, CREATE, { input: bridgeInput({ slug: 'orphan-bridge' }) });
+      const { data, errors } = await graphqlRequest(harness.url, CREATE, { input: bridgeInput({ slug: 'orphan-bridge' }) }, principalHeaders(OPERATOR));
       expect(data).toBeNull();
       expect(errors).toEqual([
         expect.objectContaining({
@@ -195,7 +195,7 @@ describe('createBridge', () => {
 
   it('rejects an unknown enum value before any resolver runs, writing nothing', async () => {
     const before = await harness.rowCounts();
-    const { errors } = await graphqlRequest(harness.url, CREATE, { input: bridgeInput({ slug: 'enum-bridge', securityModel: 'TRUST_ME' }) });
+    const { errors } = await graphqlRequest(harness.url, CREATE, { input: bridgeInput({ slug: 'enum-bridge', securityModel: 'TRUST_ME' }) }, principalHeaders(OPERATOR));
     expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(errors?.[0].message).toContain('TRUST_ME');
     expect(await harness.rowCounts()).toEqual(before);
@@ -208,13 +208,13 @@ describe('updateBridge and archiveBridge', () => {
   let createdAt: string;
 
   beforeAll(async () => {
-    const { data } = await graphqlRequest(harness.url, CREATE, { input: bridgeInput({ slug: 'updatable-bridge', contracts: [], routes: [] }) });
+    const { data } = await graphqlRequest(harness.url, CREATE, { input: bridgeInput({ slug: 'updatable-bridge', contracts: [], routes: [] }) }, principalHeaders(OPERATOR));
     id = data.createBridge.id;
     createdAt = data.createBridge.updatedAt;
   });
 
   it('changes the given fields, clears nulls, and keeps the rest', async () => {
-    const { data, errors } = await graphqlRequest(harness.url, UPDATE, { id, input: { name: 'Renamed Bridge', status: 'PAUSED_BY_OPERATOR', websiteUrl: null } });
+    const { data, errors } = await graphqlRequest(harness.url, UPDATE, { id, input: { name: 'Renamed Bridge', status: 'PAUSED_BY_OPERATOR', websiteUrl: null } }, principalHeaders(OPERATOR));
     expect(errors).toBeUndefined();
     expect(data.updateBridge).toMatchObject({ name: 'Renamed Bridge', status: 'PAUSED_BY_OPERATOR', websiteUrl: null, operator: { id: partnerId('layerzero-labs') } });
     expect(new Date(data.updateBridge.updatedAt).getTime()).toBeGreaterThan(new Date(createdAt).getTime());
@@ -228,33 +228,33 @@ describe('updateBridge and archiveBridge', () => {
   });
 
   it('answers NOT_FOUND for an unknown id on update and null on lookup', async () => {
-    const update = await graphqlRequest(harness.url, UPDATE, { id: 'not-a-uuid', input: { name: 'x' } });
+    const update = await graphqlRequest(harness.url, UPDATE, { id: 'not-a-uuid', input: { name: 'x' } }, principalHeaders(OPERATOR));
     expect(update.errors?.[0]).toMatchObject({ message: 'No active bridge with id "not-a-uuid" exists.', extensions: { code: 'NOT_FOUND' } });
-    const lookup = await graphqlRequest(harness.url, `{ bridge(id: "${UNKNOWN_ID}") { id } }`);
+    const lookup = await graphqlRequest(harness.url, `{ bridge(id: "${UNKNOWN_ID}") { id } }`, {}, principalHeaders());
     expect(lookup.errors).toBeUndefined();
     expect(lookup.data.bridge).toBeNull();
   });
 
   it('archives: the bridge leaves lists, stays resolvable by id, and can no longer be changed', async () => {
-    const archived = await graphqlRequest(harness.url, `mutation ($id: ID!) { archiveBridge(id: $id) { archivedAt } }`, { id });
+    const archived = await graphqlRequest(harness.url, `mutation ($id: ID!) { archiveBridge(id: $id) { archivedAt } }`, { id }, principalHeaders(OPERATOR));
     expect(archived.data.archiveBridge.archivedAt).toEqual(expect.any(String));
 
-    const list = await graphqlRequest(harness.url, `{ bridges(first: 100, filter: { search: "renamed" }) { nodes { id } } }`);
+    const list = await graphqlRequest(harness.url, `{ bridges(first: 100, filter: { search: "renamed" }) { nodes { id } } }`, {}, principalHeaders());
     expect(list.data.bridges.nodes).toEqual([]);
-    const withArchived = await graphqlRequest(harness.url, `{ bridges(first: 100, filter: { search: "renamed", includeArchived: true }) { nodes { id } } }`);
+    const withArchived = await graphqlRequest(harness.url, `{ bridges(first: 100, filter: { search: "renamed", includeArchived: true }) { nodes { id } } }`, {}, principalHeaders());
     expect(withArchived.data.bridges.nodes).toEqual([{ id }]);
-    const byId = await graphqlRequest(harness.url, `query ($id: ID!) { bridge(id: $id) { slug archivedAt } }`, { id });
+    const byId = await graphqlRequest(harness.url, `query ($id: ID!) { bridge(id: $id) { slug archivedAt } }`, { id }, principalHeaders());
     expect(byId.data.bridge).toEqual({ slug: 'updatable-bridge', archivedAt: archived.data.archiveBridge.archivedAt });
 
     const notFound = { message: `No active bridge with id "${id}" exists.`, extensions: { code: 'NOT_FOUND' } };
-    const update = await graphqlRequest(harness.url, UPDATE, { id, input: { name: 'Again' } });
+    const update = await graphqlRequest(harness.url, UPDATE, { id, input: { name: 'Again' } }, principalHeaders(OPERATOR));
     expect(update.errors?.[0]).toMatchObject(notFound);
-    const again = await graphqlRequest(harness.url, `mutation ($id: ID!) { archiveBridge(id: $id) { id } }`, { id });
+    const again = await graphqlRequest(harness.url, `mutation ($id: ID!) { archiveBridge(id: $id) { id } }`, { id }, principalHeaders(OPERATOR));
     expect(again.errors?.[0]).toMatchObject(notFound);
     const addRoute = await graphqlRequest(harness.url, `mutation ($id: ID!, $input: BridgeRouteInput!) { addBridgeRoute(bridgeId: $id, input: $input) { id } }`, {
       id,
       input: route(),
-    });
+    }, principalHeaders(OPERATOR));
     expect(addRoute.errors?.[0]).toMatchObject(notFound);
   });
 });
@@ -269,15 +269,15 @@ describe('contracts and routes of an existing bridge', () => {
   let routeId: string;
 
   beforeAll(async () => {
-    const { data } = await graphqlRequest(harness.url, CREATE, { input: bridgeInput({ slug: 'growing-bridge', contracts: [], routes: [route()] }) });
+    const { data } = await graphqlRequest(harness.url, CREATE, { input: bridgeInput({ slug: 'growing-bridge', contracts: [], routes: [route()] }) }, principalHeaders(OPERATOR));
     bridgeId = data.createBridge.id;
-    const routes = await graphqlRequest(harness.url, `query ($id: ID!) { bridge(id: $id) { routes { id } } }`, { id: bridgeId });
+    const routes = await graphqlRequest(harness.url, `query ($id: ID!) { bridge(id: $id) { routes { id } } }`, { id: bridgeId }, principalHeaders());
     routeId = routes.data.bridge.routes[0].id;
   });
 
   it('adds a contract given in lower case, stores it checksummed, and refuses it twice', async () => {
     const callsBefore = harness.directoryCalls.length;
-    const added = await graphqlRequest(harness.url, ADD_CONTRACT, { bridgeId, input: contract() });
+    const added = await graphqlRequest(harness.url, ADD_CONTRACT, { bridgeId, input: contract() }, principalHeaders(OPERATOR));
     expect(added.errors).toBeUndefined();
     expect(added.data.addBridgeContract).toMatchObject({ address: CHECKSUMMED, chain: { id: chainId('ethereum') }, bridge: { slug: 'growing-bridge' } });
     expect(harness.directoryCalls.slice(callsBefore)).toEqual([{ typename: 'Chain', ids: [chainId('ethereum')] }]);
@@ -298,16 +298,16 @@ describe('contracts and routes of an existing bridge', () => {
     const added = await graphqlRequest(harness.url, ADD_CONTRACT, {
       bridgeId,
       input: contract({ chainId: chainId('base'), label: 'Base escrow', pausable: false, pauseFunctionSignature: null }),
-    });
+    }, principalHeaders(OPERATOR));
     const id = added.data.addBridgeContract.id;
-    const removed = await graphqlRequest(harness.url, `mutation ($id: ID!) { removeBridgeContract(id: $id) { id label } }`, { id });
+    const removed = await graphqlRequest(harness.url, `mutation ($id: ID!) { removeBridgeContract(id: $id) { id label } }`, { id }, principalHeaders(OPERATOR));
     expect(removed.data.removeBridgeContract).toEqual({ id, label: 'Base escrow' });
-    const again = await graphqlRequest(harness.url, `mutation ($id: ID!) { removeBridgeContract(id: $id) { id } }`, { id });
+    const again = await graphqlRequest(harness.url, `mutation ($id: ID!) { removeBridgeContract(id: $id) { id } }`, { id }, principalHeaders(OPERATOR));
     expect(again.errors?.[0]).toMatchObject({ message: `No bridge contract with id "${id}" exists.`, extensions: { code: 'NOT_FOUND' } });
   });
 
   it('adds a route and refuses a second one for the same direction and token', async () => {
-    const added = await graphqlRequest(harness.url, ADD_ROUTE, { bridgeId, input: route({ destinationChainId: chainId('op-mainnet'), tokenSymbol: 'USDC.e' }) });
+    const added = await graphqlRequest(harness.url, ADD_ROUTE, { bridgeId, input: route({ destinationChainId: chainId('op-mainnet'), tokenSymbol: 'USDC.e' }) }, principalHeaders(OPERATOR));
     expect(added.errors).toBeUndefined();
     expect(added.data.addBridgeRoute.tokenSymbol).toBe('USDC.e');
     await expectRejected(ADD_ROUTE, { bridgeId, input: route({ tokenSymbol: 'usdc' }) }, [
@@ -324,15 +324,15 @@ describe('contracts and routes of an existing bridge', () => {
       { field: 'input.enabled', message: 'cannot be null; leave it out to keep the current value' },
       { field: 'input.sourceTokenAddress', message: `"${BAD_CHECKSUM}" is not a valid EVM address (0x and 40 hex digits; mixed case must match its EIP-55 checksum)` },
     ]);
-    const { data, errors } = await graphqlRequest(harness.url, UPDATE_ROUTE, { id: routeId, input: { feeUsdMin: 50, feeUsdMax: 60, maxTransferUsd: null, enabled: false } });
+    const { data, errors } = await graphqlRequest(harness.url, UPDATE_ROUTE, { id: routeId, input: { feeUsdMin: 50, feeUsdMax: 60, maxTransferUsd: null, enabled: false } }, principalHeaders(OPERATOR));
     expect(errors).toBeUndefined();
     expect(data.updateBridgeRoute).toEqual({ feeUsdMin: 50, feeUsdMax: 60, maxTransferUsd: null, enabled: false, sourceTokenAddress: USDC });
   });
 
   it('removes a route, then answers NOT_FOUND for it', async () => {
-    const removed = await graphqlRequest(harness.url, `mutation ($id: ID!) { removeBridgeRoute(id: $id) { id bridge { slug } } }`, { id: routeId });
+    const removed = await graphqlRequest(harness.url, `mutation ($id: ID!) { removeBridgeRoute(id: $id) { id bridge { slug } } }`, { id: routeId }, principalHeaders(OPERATOR));
     expect(removed.data.removeBridgeRoute).toEqual({ id: routeId, bridge: { slug: 'growing-bridge' } });
-    const update = await graphqlRequest(harness.url, UPDATE_ROUTE, { id: routeId, input: { enabled: true } });
+    const update = await graphqlRequest(harness.url, UPDATE_ROUTE, { id: routeId, input: { enabled: true } }, principalHeaders(OPERATOR));
     expect(update.errors?.[0]).toMatchObject({ message: `No bridge route with id "${routeId}" exists.`, extensions: { code: 'NOT_FOUND' } });
   });
 });

@@ -1,4 +1,4 @@
-import { graphqlRequest } from '@junction/testing';
+import { graphqlRequest, principalHeaders, OPERATOR } from '@junction/testing';
 import { bridgeId, chainId, partnerId, startBridges, UNKNOWN_ID, type BridgesHarness } from './harness';
 
 let harness: BridgesHarness;
@@ -22,7 +22,7 @@ describe('Chain.bridges', () => {
     const { data, errors } = await graphqlRequest(harness.url, CHAIN_BRIDGES, {
       r: chainReferences('polygon-pos', 'linea', 'sepolia', 'arbitrum-nova'),
       first: 20,
-    });
+    }, principalHeaders());
     expect(errors).toBeUndefined();
     expect(harness.service.db.queries.count).toBe(1);
     expect(data._entities.map(bridgeSlugs)).toEqual([
@@ -35,7 +35,7 @@ describe('Chain.bridges', () => {
 
   it('bounds each chain’s list by `first` in SQL, still with one query', async () => {
     harness.service.db.queries.reset();
-    const { data, errors } = await graphqlRequest(harness.url, CHAIN_BRIDGES, { r: chainReferences('ethereum', 'base', 'op-mainnet'), first: 3 });
+    const { data, errors } = await graphqlRequest(harness.url, CHAIN_BRIDGES, { r: chainReferences('ethereum', 'base', 'op-mainnet'), first: 3 }, principalHeaders());
     expect(errors).toBeUndefined();
     expect(harness.service.db.queries.count).toBe(1);
     expect(data._entities.map(bridgeSlugs)).toEqual([
@@ -49,9 +49,9 @@ describe('Chain.bridges', () => {
   it('defaults to 20 per chain and refuses more than 100', async () => {
     const defaulted = await graphqlRequest(harness.url, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Chain { bridges { slug } } } }`, {
       r: chainReferences('ethereum'),
-    });
+    }, principalHeaders());
     expect(defaulted.data._entities[0].bridges).toHaveLength(13);
-    const tooMany = await graphqlRequest(harness.url, CHAIN_BRIDGES, { r: chainReferences('ethereum'), first: 101 });
+    const tooMany = await graphqlRequest(harness.url, CHAIN_BRIDGES, { r: chainReferences('ethereum'), first: 101 }, principalHeaders());
     expect(tooMany.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'first', message: 'first must be at most 100' }] });
   });
 
@@ -60,7 +60,7 @@ describe('Chain.bridges', () => {
     const { data, errors } = await graphqlRequest(
       harness.url,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Chain { bridges(first: 5) { slug contracts { address } routes(first: 2) { tokenSymbol } } } } }`,
-      { r: chainReferences('ethereum', 'base', 'scroll', 'arbitrum-one') },
+      { r: chainReferences('ethereum', 'base', 'scroll', 'arbitrum-one') }, principalHeaders(),
     );
     expect(errors).toBeUndefined();
     expect(data._entities[2].bridges[0].contracts.length).toBeGreaterThan(0);
@@ -74,7 +74,7 @@ describe('Partner.bridges', () => {
     const { data, errors } = await graphqlRequest(
       harness.url,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { id bridges { slug } } } }`,
-      { r: ['offchain-labs', 'wormhole-foundation', 'alchemy', 'chainlink-labs'].map((slug) => ({ __typename: 'Partner', id: partnerId(slug) })) },
+      { r: ['offchain-labs', 'wormhole-foundation', 'alchemy', 'chainlink-labs'].map((slug) => ({ __typename: 'Partner', id: partnerId(slug) })) }, principalHeaders(),
     );
     expect(errors).toBeUndefined();
     expect(harness.service.db.queries.count).toBe(1);
@@ -88,7 +88,7 @@ describe('Bridge references', () => {
     harness.service.db.queries.reset();
     const { data, errors } = await graphqlRequest(harness.url, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Bridge { slug operator { id } } } }`, {
       r: [...slugs.map((slug) => ({ __typename: 'Bridge', id: bridgeId(slug) })), { __typename: 'Bridge', id: UNKNOWN_ID }],
-    });
+    }, principalHeaders());
     expect(errors).toBeUndefined();
     expect(harness.service.db.queries.count).toBe(1);
     expect(data._entities.map((entity: { slug: string } | null) => entity?.slug ?? null)).toEqual([...slugs, null]);
@@ -105,17 +105,17 @@ describe('Bridge references', () => {
           validatedBy: '2 of 3 multisig', arbitraryMessaging: false, supportedChainsCount: 2,
           routes: [{ sourceChainId: chainId('ethereum'), destinationChainId: chainId('linea'), tokenSymbol: 'ETH', expectedDurationSeconds: 60, feeUsdMin: 1, feeUsdMax: 2, confirmationsRequired: 1 }],
         },
-      },
+      }, principalHeaders(OPERATOR),
     );
     const id = created.data.createBridge.id;
-    const before = await graphqlRequest(harness.url, CHAIN_BRIDGES, { r: chainReferences('linea'), first: 20 });
+    const before = await graphqlRequest(harness.url, CHAIN_BRIDGES, { r: chainReferences('linea'), first: 20 }, principalHeaders());
     expect(bridgeSlugs(before.data._entities[0])).toEqual(['aaa-short-lived', 'linea-bridge']);
-    await graphqlRequest(harness.url, `mutation ($id: ID!) { archiveBridge(id: $id) { id } }`, { id });
-    const after = await graphqlRequest(harness.url, CHAIN_BRIDGES, { r: chainReferences('linea'), first: 20 });
+    await graphqlRequest(harness.url, `mutation ($id: ID!) { archiveBridge(id: $id) { id } }`, { id }, principalHeaders(OPERATOR));
+    const after = await graphqlRequest(harness.url, CHAIN_BRIDGES, { r: chainReferences('linea'), first: 20 }, principalHeaders());
     expect(bridgeSlugs(after.data._entities[0])).toEqual(['linea-bridge']);
     const reference = await graphqlRequest(harness.url, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Bridge { slug archivedAt } } }`, {
       r: [{ __typename: 'Bridge', id }],
-    });
+    }, principalHeaders());
     expect(reference.data._entities[0]).toEqual({ slug: 'aaa-short-lived', archivedAt: expect.any(String) });
   });
 });

@@ -41,7 +41,7 @@ export interface BridgesHarness {
 export async function startBridges(): Promise<BridgesHarness> {
   const testStore: TestStore = await openTestStore();
   const owners: Record<string, string> = {};
-  const directory = createEntityDirectory({ owners, timeoutMs: 5000 });
+  const directory = createEntityDirectory({ owners, principalSecret: TEST_PRINCIPAL_SECRET, timeoutMs: 5000 });
   const directoryCalls: DirectoryCall[] = [];
   const recordingDirectory: EntityDirectory = {
     findMissing(typename, ids) {

@@ -1,4 +1,4 @@
-import { graphqlRequest, type GraphQLResponse } from '@junction/testing';
+import { graphqlRequest, principalHeaders, type GraphQLResponse, OPERATOR } from '@junction/testing';
 import { chainId, startBridges, type BridgesHarness } from './harness';
 
 let harness: BridgesHarness;
@@ -24,7 +24,7 @@ type RouteNode = { bridge: { slug: string }; tokenSymbol: string; expectedDurati
 const ETHEREUM_TO_POLYGON = { source: chainId('ethereum'), destination: chainId('polygon-pos') };
 
 async function search(variables: Record<string, unknown>): Promise<RouteNode[]> {
-  const { data, errors } = await graphqlRequest(harness.url, SEARCH, { ...ETHEREUM_TO_POLYGON, ...variables });
+  const { data, errors } = await graphqlRequest(harness.url, SEARCH, { ...ETHEREUM_TO_POLYGON, ...variables }, principalHeaders());
   expect(errors).toBeUndefined();
   return data.bridgeRoutes.nodes;
 }
@@ -43,7 +43,7 @@ describe('bridgeRoutes', () => {
       ['chainlink-ccip', 'USDC', 1200, 15, 50000],
       ['polygon-pos-bridge', 'ETH', 1800, 0.3, null],
     ]);
-    const { data } = await graphqlRequest(harness.url, SEARCH, ETHEREUM_TO_POLYGON);
+    const { data } = await graphqlRequest(harness.url, SEARCH, ETHEREUM_TO_POLYGON, principalHeaders());
     expect(data.bridgeRoutes.nodes[0]).toMatchObject({ source: { id: chainId('ethereum') }, destination: { id: chainId('polygon-pos') } });
   });
 
@@ -65,7 +65,7 @@ describe('bridgeRoutes', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const { data, errors }: GraphQLResponse = await graphqlRequest(harness.url, SEARCH, { ...ETHEREUM_TO_POLYGON, first: 2, after });
+      const { data, errors }: GraphQLResponse = await graphqlRequest(harness.url, SEARCH, { ...ETHEREUM_TO_POLYGON, first: 2, after }, principalHeaders());
       expect(errors).toBeUndefined();
       expect(data.bridgeRoutes.nodes.length).toBeLessThanOrEqual(2);
       seen.push(...slugs(data.bridgeRoutes.nodes));
@@ -76,18 +76,18 @@ describe('bridgeRoutes', () => {
   });
 
   it('leaves out disabled routes and routes of paused or archived bridges', async () => {
-    const wormhole = await graphqlRequest(harness.url, `{ bridge(slug: "wormhole") { id routes(first: 100) { id destination { id } } } }`);
+    const wormhole = await graphqlRequest(harness.url, `{ bridge(slug: "wormhole") { id routes(first: 100) { id destination { id } } } }`, {}, principalHeaders());
     const toPolygon = wormhole.data.bridge.routes.find((route: { destination: { id: string } }) => route.destination.id === chainId('polygon-pos'));
-    const disable = await graphqlRequest(harness.url, `mutation ($id: ID!) { updateBridgeRoute(id: $id, input: { enabled: false }) { enabled } }`, { id: toPolygon.id });
+    const disable = await graphqlRequest(harness.url, `mutation ($id: ID!) { updateBridgeRoute(id: $id, input: { enabled: false }) { enabled } }`, { id: toPolygon.id }, principalHeaders(OPERATOR));
     expect(disable.data.updateBridgeRoute.enabled).toBe(false);
     expect(slugs(await search({}))).not.toContain('wormhole');
 
-    const axelar = await graphqlRequest(harness.url, `{ bridge(slug: "axelar") { id } }`);
-    await graphqlRequest(harness.url, `mutation ($id: ID!) { updateBridge(id: $id, input: { status: PAUSED_BY_OPERATOR }) { status } }`, { id: axelar.data.bridge.id });
+    const axelar = await graphqlRequest(harness.url, `{ bridge(slug: "axelar") { id } }`, {}, principalHeaders());
+    await graphqlRequest(harness.url, `mutation ($id: ID!) { updateBridge(id: $id, input: { status: PAUSED_BY_OPERATOR }) { status } }`, { id: axelar.data.bridge.id }, principalHeaders(OPERATOR));
     expect(slugs(await search({}))).not.toContain('axelar');
 
-    const hyperlane = await graphqlRequest(harness.url, `{ bridge(slug: "hyperlane") { id } }`);
-    await graphqlRequest(harness.url, `mutation ($id: ID!) { archiveBridge(id: $id) { id } }`, { id: hyperlane.data.bridge.id });
+    const hyperlane = await graphqlRequest(harness.url, `{ bridge(slug: "hyperlane") { id } }`, {}, principalHeaders());
+    await graphqlRequest(harness.url, `mutation ($id: ID!) { archiveBridge(id: $id) { id } }`, { id: hyperlane.data.bridge.id }, principalHeaders(OPERATOR));
     expect(slugs(await search({}))).toEqual(['layerzero', 'celer-cbridge', 'chainlink-ccip', 'polygon-pos-bridge']);
   });
 
@@ -102,7 +102,7 @@ describe('bridgeRoutes', () => {
     ['a page larger than the bound', { first: 101 }, 'first', 'first must be at most 100; page through larger lists with after'],
     ['a cursor this API did not issue', { after: 'bm9wZQ' }, 'after', 'is not a cursor this API issued; pass a pageInfo.endCursor'],
   ])('refuses %s', async (_case, variables, field, message) => {
-    const { data, errors } = await graphqlRequest(harness.url, SEARCH, { ...ETHEREUM_TO_POLYGON, ...variables });
+    const { data, errors } = await graphqlRequest(harness.url, SEARCH, { ...ETHEREUM_TO_POLYGON, ...variables }, principalHeaders());
     expect(data).toBeNull();
     expect(errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: [{ field, message }] });
   });

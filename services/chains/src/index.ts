@@ -21,14 +21,18 @@ runSubgraph('chains', () => {
     dataDir: config.JUNCTION_DATA_DIR,
     port: config.CHAINS_PORT,
     host: config.CHAINS_HOST,
-    create: async (store) =>
-      createServer({
+    create: async (store, { observability, onClose }) => {
+      const opened = await openReadThroughCache({ redisUrl: config.REDIS_URL });
+      onClose(() => opened.close());
+      return createServer({
         store,
-        cache: (await openReadThroughCache({ redisUrl: config.REDIS_URL })).cache,
+        observability,
+        cache: opened.cache,
         dbSchema: config.CHAINS_DB_SCHEMA,
         seed: config.JUNCTION_SEED,
         principalSecret: config.JUNCTION_PRINCIPAL_SECRET,
         sampler: config.CHAINS_SAMPLE_INTERVAL_MS === 0 ? false : samplerOptions(config),
-      }),
+      });
+    },
   };
 });

@@ -2,11 +2,12 @@ import { buildFederatedSchema, type FederatedSchema } from '@junction/federation
 import { resolveChainReference } from './resolvers/chain.reference';
 import { ChainHealthResolver } from './resolvers/chain-health.resolver';
 import { ChainMetricsResolver } from './resolvers/chain-metrics.resolver';
+import { ChainProbeResolver } from './resolvers/chain-probe.resolver';
 import { ChainResolver } from './resolvers/chain.resolver';
 import { RpcEndpointResolver } from './resolvers/rpc-endpoint.resolver';
 
 /** The chains subgraph's resolver classes. */
-export const resolvers = [ChainResolver, ChainHealthResolver, ChainMetricsResolver, RpcEndpointResolver] as const;
+export const resolvers = [ChainResolver, ChainHealthResolver, ChainMetricsResolver, RpcEndpointResolver, ChainProbeResolver] as const;
 
 /**
  * Builds the chains subgraph schema. `instances` maps each resolver class to its instance; the SDL can be

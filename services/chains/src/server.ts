@@ -1,18 +1,21 @@
 import { createMemoryBackend, ReadThroughCache } from '@junction/cache';
 import { acquireLeadership, openDataSource, type Store } from '@junction/db';
-import { createSubgraphService, type SubgraphService } from '@junction/federation';
+import { createSubgraphService, type SubgraphObservability, type SubgraphService } from '@junction/federation';
 import { ChainClientRegistry } from '@junction/onchain';
 import { ChainHealthSampleEntity } from './entities/chain-health-sample.entity';
+import { ChainProbeEntity } from './entities/chain-probe.entity';
 import { ChainEntity } from './entities/chain.entity';
 import { RpcEndpointEntity } from './entities/rpc-endpoint.entity';
 import { ChainHealthReader } from './health/chain-health-reader';
 import { createLoaders } from './loaders';
 import { migrations } from './migrations';
 import { ChainHealthSampleRepository } from './repositories/chain-health-sample.repository';
+import { ChainProbeRepository } from './repositories/chain-probe.repository';
 import { ChainRepository } from './repositories/chain.repository';
 import { RpcEndpointRepository } from './repositories/rpc-endpoint.repository';
 import { ChainHealthResolver } from './resolvers/chain-health.resolver';
 import { ChainMetricsResolver } from './resolvers/chain-metrics.resolver';
+import { ChainProbeResolver } from './resolvers/chain-probe.resolver';
 import { ChainResolver } from './resolvers/chain.resolver';
 import { RpcEndpointResolver } from './resolvers/rpc-endpoint.resolver';
 import { ChainHealthSampler, type SampleChainFilter, type SamplerLogEntry } from './sampling/chain-health-sampler';
@@ -58,6 +61,8 @@ export interface ChainsDependencies {
    * @default false
    */
   sampler?: ChainsSamplerOptions | false;
+  /** Logs, `/metrics`, traces and the drain timeout. @default JSON logs on stdout at `warn`, `/metrics` served, no traces */
+  observability?: SubgraphObservability;
 }
 
 /** A built (not listening) chains subgraph. */
@@ -67,7 +72,7 @@ export interface ChainsService extends SubgraphService {
 }
 
 /** The service's entities. */
-export const entities = [ChainEntity, RpcEndpointEntity, ChainHealthSampleEntity];
+export const entities = [ChainEntity, RpcEndpointEntity, ChainHealthSampleEntity, ChainProbeEntity];
 
 /** Builds the chains subgraph: migrates its schema, seeds it if asked, and builds its server (and sampler, if asked). */
 export async function createServer({
@@ -77,6 +82,7 @@ export async function createServer({
   principalSecret,
   cache = new ReadThroughCache({ backend: createMemoryBackend() }),
   sampler: samplerOptions = false,
+  observability,
 }: ChainsDependencies): Promise<ChainsService> {
   const db = await openDataSource({ store, schema: dbSchema, entities, migrations });
   const built: { sampler: ChainHealthSampler | null } = { sampler: null };
@@ -84,30 +90,35 @@ export async function createServer({
     name: 'chains',
     db,
     principalSecret,
-    async build() {
+    observability,
+    async build({ metrics }) {
       const repositories = {
         chains: new ChainRepository(db.dataSource),
         rpcEndpoints: new RpcEndpointRepository(db.dataSource),
+        probes: new ChainProbeRepository(db.dataSource),
         samples: new ChainHealthSampleRepository(db.dataSource),
       };
       if (seed) await seedCatalogue(db.dataSource);
-      const clients = new ChainClientRegistry();
-      const reader = new ChainHealthReader(cache, clients);
+      const clients = new ChainClientRegistry({ onRpcCall: metrics.rpcCallObserver() });
+      const reader = new ChainHealthReader(cache.withObserver(metrics.cacheObserver()), clients);
       const { schema } = await buildChainsSchema(
         new Map<Function, object>([
           [ChainResolver, new ChainResolver(repositories.chains)],
           [ChainHealthResolver, new ChainHealthResolver(reader)],
           [ChainMetricsResolver, new ChainMetricsResolver()],
           [RpcEndpointResolver, new RpcEndpointResolver(repositories.rpcEndpoints)],
+          [ChainProbeResolver, new ChainProbeResolver(repositories.probes)],
         ]),
       );
       if (samplerOptions) {
         const leadership = await acquireLeadership({ store, dataSource: db.dataSource, name: `junction:${dbSchema}:chain-health-sampler` });
         built.sampler = new ChainHealthSampler({ ...samplerOptions, reader, leadership, ...repositories });
+        metrics.watchSampler(built.sampler);
       }
       return {
         schema,
         createLoaders: () => createLoaders(repositories),
+        ready: () => cache.ping(),
         async close() {
           await built.sampler?.stop();
           await clients.close();

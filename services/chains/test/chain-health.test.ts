@@ -30,7 +30,7 @@ async function register(key: DevnetChainName | 'wrong-id', name: DevnetChainName
       settlementChainId: seedId('chain', 'ethereum'), daLayer: 'ETHEREUM_BLOBS', sequencerModel: 'CENTRALIZED',
       expectedBlockTimeMs: chain.blockTimeSeconds * 1000, finalityTargetSeconds: 600, gasTokenSymbol: 'ETH', ...input,
     },
-  });
+  }, principalHeaders(OPERATOR));
   expect(created.errors).toBeUndefined();
   const id = created.data.createChain.id as string;
   for (const [index, endpoint] of chain.endpoints.entries()) {
@@ -46,7 +46,7 @@ async function register(key: DevnetChainName | 'wrong-id', name: DevnetChainName
 }
 
 async function health(key: DevnetChainName | 'wrong-id'): Promise<GraphQLResponse> {
-  return graphqlRequest(url, HEALTH, { id: ids[key] });
+  return graphqlRequest(url, HEALTH, { id: ids[key] }, principalHeaders());
 }
 
 /** Polls until the status is `status`, for at most `withinMs`; returns the last answer. */
@@ -183,7 +183,7 @@ describe('Chain.health on the devnet', () => {
   }, 40_000);
 
   it('refuses a malformed sequencer feed address and halted-before-degraded thresholds', async () => {
-    const { errors } = await graphqlRequest(url, `mutation ($id: ID!) { updateChain(id: $id, input: { sequencerUptimeFeedAddress: "0x123", haltedAfterSeconds: 1 }) { id } }`, { id: ids.l2a });
+    const { errors } = await graphqlRequest(url, `mutation ($id: ID!) { updateChain(id: $id, input: { sequencerUptimeFeedAddress: "0x123", haltedAfterSeconds: 1 }) { id } }`, { id: ids.l2a }, principalHeaders(OPERATOR));
     expect(errors?.[0].extensions).toEqual({
       code: 'BAD_USER_INPUT',
       fieldErrors: [

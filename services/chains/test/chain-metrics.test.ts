@@ -24,7 +24,7 @@ async function createChain(serviceUrl: string, input: Record<string, unknown>): 
       kind: 'OPTIMISTIC_ROLLUP', stack: 'OP_STACK', settlementChainId: seedId('chain', 'ethereum'), daLayer: 'ETHEREUM_BLOBS',
       sequencerModel: 'CENTRALIZED', finalityTargetSeconds: 600, gasTokenSymbol: 'ETH', expectedBlockTimeMs: 2000, ...input,
     },
-  });
+  }, principalHeaders(OPERATOR));
   expect(created.errors).toBeUndefined();
   return created.data.createChain.id as string;
 }
@@ -77,7 +77,7 @@ const METRICS = `query ($id: ID!, $metric: ChainMetric!, $from: DateTimeISO!, $t
 
 function metrics(variables: { id: string; metric: string; from: Date | string; to: Date | string; bucket: string }): Promise<GraphQLResponse> {
   const iso = (value: Date | string) => (value instanceof Date ? value.toISOString() : value);
-  return graphqlRequest(url, METRICS, { ...variables, from: iso(variables.from), to: iso(variables.to) });
+  return graphqlRequest(url, METRICS, { ...variables, from: iso(variables.from), to: iso(variables.to) }, principalHeaders(OPERATOR));
 }
 
 beforeAll(async () => {
@@ -142,7 +142,7 @@ describe('the chain health sampler on the devnet', () => {
 
   it('costs no RPC call for a chain whose cached health is fresh', async () => {
     // Read until the cached observation is one just made (so no refresh is in flight and it stays fresh a while).
-    const read = () => graphqlRequest(url, `query ($id: ID!) { chain(id: $id) { health { status ageSeconds } } }`, { id: ids.l1 });
+    const read = () => graphqlRequest(url, `query ($id: ID!) { chain(id: $id) { health { status ageSeconds } } }`, { id: ids.l1 }, principalHeaders());
     let health = (await read()).data.chain.health;
     while (health.ageSeconds > 0.5) {
       await sleep(100);
@@ -244,11 +244,21 @@ describe('Chain.metrics', () => {
       `query ($r: [_Any!]!, $from: DateTimeISO!, $to: DateTimeISO!) { _entities(representations: $r) { ... on Chain {
         slug metrics(metric: HEAD_AGE_SECONDS, from: $from, to: $to, bucket: ONE_HOUR) { points { count } }
       } } }`,
-      { r: chainIds.map((id) => ({ __typename: 'Chain', id })), from: at(0).toISOString(), to: at(300).toISOString() },
+      { r: chainIds.map((id) => ({ __typename: 'Chain', id })), from: at(0).toISOString(), to: at(300).toISOString() }, principalHeaders(OPERATOR),
     );
     expect(errors).toBeUndefined();
     expect(data._entities.map((chain: { metrics: { points: unknown[] } }) => chain.metrics.points)).toEqual([[{ count: 6 }], [], [], []]);
     expect(service.db.queries.count).toBe(2); // the chains, then every series at once
+  });
+
+  it('needs a key with the metrics:read scope: the public is UNAUTHENTICATED, a key without the scope FORBIDDEN', async () => {
+    const ask = (headers: Record<string, string>) =>
+      graphqlRequest(url, METRICS, { id: quietChainId, metric: 'HEAD_AGE_SECONDS', from: at(0).toISOString(), to: at(300).toISOString(), bucket: 'ONE_HOUR' }, headers);
+    const refusals = [await ask(principalHeaders()), await ask(principalHeaders({ role: 'OPERATOR', scopes: ['catalogue:write'] }))];
+    expect(refusals.map(({ data, errors }) => ({ metrics: data?.chain?.metrics ?? null, errors: errors?.map(({ message, extensions }) => ({ message, extensions })) }))).toEqual([
+      { metrics: null, errors: [{ message: 'Chain.metrics needs an API key; send one as "Authorization: Bearer <key>".', extensions: { code: 'UNAUTHENTICATED' } }] },
+      { metrics: null, errors: [{ message: 'Chain.metrics needs a key with the scope metrics:read; ask an operator for a key with it.', extensions: { code: 'FORBIDDEN' } }] },
+    ]);
   });
 
   it.each([

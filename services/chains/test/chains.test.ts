@@ -36,7 +36,7 @@ const rollup = (overrides: Record<string, unknown> = {}) => ({
 
 describe('chains subgraph', () => {
   it('serves the seeded catalogue by slug with its settlement chain', async () => {
-    const { data, errors } = await graphqlRequest(url, `{ chain(slug: "arbitrum-one") { name chainId kind stage settlement { name } risk { stateValidation { level } } } }`);
+    const { data, errors } = await graphqlRequest(url, `{ chain(slug: "arbitrum-one") { name chainId kind stage settlement { name } risk { stateValidation { level } } } }`, {}, principalHeaders());
     expect(errors).toBeUndefined();
     expect(data.chain).toEqual({
       name: 'Arbitrum One',
@@ -53,7 +53,7 @@ describe('chains subgraph', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page++) {
-      const { data, errors }: GraphQLResponse = await graphqlRequest(url, query, { after });
+      const { data, errors }: GraphQLResponse = await graphqlRequest(url, query, { after }, principalHeaders());
       expect(errors).toBeUndefined();
       expect(data.chains.nodes.length).toBeLessThanOrEqual(2);
       for (const node of data.chains.nodes) {
@@ -67,7 +67,7 @@ describe('chains subgraph', () => {
   });
 
   it('refuses a page larger than the bound', async () => {
-    const { data, errors } = await graphqlRequest(url, `{ chains(first: 500) { nodes { id } } }`);
+    const { data, errors } = await graphqlRequest(url, `{ chains(first: 500) { nodes { id } } }`, {}, principalHeaders());
     expect(data).toBeNull();
     expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(errors?.[0].extensions?.fieldErrors).toEqual([
@@ -76,7 +76,7 @@ describe('chains subgraph', () => {
   });
 
   it('creates a chain and links it to its settlement chain', async () => {
-    const { data, errors } = await graphqlRequest(url, CREATE, { input: rollup() });
+    const { data, errors } = await graphqlRequest(url, CREATE, { input: rollup() }, principalHeaders(OPERATOR));
     expect(errors).toBeUndefined();
     expect(data.createChain).toMatchObject({ slug: 'test-rollup', chainId: 990001, settlement: { slug: 'ethereum' }, gasToken: { symbol: 'ETH', decimals: 18 } });
   });
@@ -90,7 +90,7 @@ describe('chains subgraph', () => {
     ['a malformed slug', { slug: 'Bad Slug', chainId: 990_103 }, 'input.slug', 'slug must be lower-case letters, digits and single hyphens, e.g. "arbitrum-one"'],
   ])('rejects %s with BAD_USER_INPUT and writes nothing', async (_case, overrides, field, message) => {
     const before = await service.db.dataSource.query(`SELECT count(*)::int AS n FROM "${(service.db.dataSource.options as { schema?: string }).schema}".chain`);
-    const { data, errors } = await graphqlRequest(url, CREATE, { input: rollup(overrides) });
+    const { data, errors } = await graphqlRequest(url, CREATE, { input: rollup(overrides) }, principalHeaders(OPERATOR));
     expect(data).toBeNull();
     expect(errors).toHaveLength(1);
     expect(errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: [{ field, message }] });
@@ -99,32 +99,32 @@ describe('chains subgraph', () => {
   });
 
   it('rejects an unknown enum value before any resolver runs', async () => {
-    const { errors } = await graphqlRequest(url, CREATE, { input: rollup({ slug: 'enum', chainId: 990_104, kind: 'HYPERCHAIN' }) });
+    const { errors } = await graphqlRequest(url, CREATE, { input: rollup({ slug: 'enum', chainId: 990_104, kind: 'HYPERCHAIN' }) }, principalHeaders(OPERATOR));
     expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(errors?.[0].message).toContain('HYPERCHAIN');
   });
 
   it('answers NOT_FOUND for an unknown id on update and null on lookup', async () => {
-    const update = await graphqlRequest(url, `mutation { updateChain(id: "not-a-uuid", input: { name: "x" }) { id } }`);
+    const update = await graphqlRequest(url, `mutation { updateChain(id: "not-a-uuid", input: { name: "x" }) { id } }`, {}, principalHeaders(OPERATOR));
     expect(update.errors?.[0]).toMatchObject({ message: 'No active chain with id "not-a-uuid" exists.', extensions: { code: 'NOT_FOUND' } });
-    const lookup = await graphqlRequest(url, `{ chain(id: "8d5e1a52-0000-4000-8000-000000000000") { id } }`);
+    const lookup = await graphqlRequest(url, `{ chain(id: "8d5e1a52-0000-4000-8000-000000000000") { id } }`, {}, principalHeaders());
     expect(lookup.errors).toBeUndefined();
     expect(lookup.data.chain).toBeNull();
   });
 
   it('archives a chain: it leaves lists but stays resolvable', async () => {
-    const created = await graphqlRequest(url, CREATE, { input: rollup({ slug: 'short-lived', chainId: 990_200 }) });
+    const created = await graphqlRequest(url, CREATE, { input: rollup({ slug: 'short-lived', chainId: 990_200 }) }, principalHeaders(OPERATOR));
     const id = created.data.createChain.id;
-    const archived = await graphqlRequest(url, `mutation ($id: ID!) { archiveChain(id: $id) { archivedAt } }`, { id });
+    const archived = await graphqlRequest(url, `mutation ($id: ID!) { archiveChain(id: $id) { archivedAt } }`, { id }, principalHeaders(OPERATOR));
     expect(archived.data.archiveChain.archivedAt).toEqual(expect.any(String));
-    const list = await graphqlRequest(url, `{ chains(first: 100, filter: { search: "short" }) { nodes { id } } }`);
+    const list = await graphqlRequest(url, `{ chains(first: 100, filter: { search: "short" }) { nodes { id } } }`, {}, principalHeaders());
     expect(list.data.chains.nodes).toEqual([]);
-    const byId = await graphqlRequest(url, `query ($id: ID!) { chain(id: $id) { slug } }`, { id });
+    const byId = await graphqlRequest(url, `query ($id: ID!) { chain(id: $id) { slug } }`, { id }, principalHeaders());
     expect(byId.data.chain).toEqual({ slug: 'short-lived' });
   });
 
   it('hides RPC endpoint URLs from callers who are not operators', async () => {
-    const { data, errors } = await graphqlRequest(url, `{ chain(slug: "base") { name rpcEndpoints { url } } }`);
+    const { data, errors } = await graphqlRequest(url, `{ chain(slug: "base") { name rpcEndpoints { url } } }`, {}, principalHeaders());
     expect(data).toEqual({ chain: { name: 'Base', rpcEndpoints: null } });
     expect(errors?.[0]).toMatchObject({ path: ['chain', 'rpcEndpoints'], extensions: { code: 'FORBIDDEN' } });
     expect(JSON.stringify(errors)).not.toContain('mainnet.base.org');
@@ -153,7 +153,7 @@ describe('chains subgraph', () => {
     const { data, errors } = await graphqlRequest(
       url,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Chain { slug } } }`,
-      { r: slugs.map((slug) => ({ __typename: 'Chain', id: seedId('chain', slug) })) },
+      { r: slugs.map((slug) => ({ __typename: 'Chain', id: seedId('chain', slug) })) }, principalHeaders(),
     );
     expect(errors).toBeUndefined();
     expect(data._entities.map((e: { slug: string }) => e.slug)).toEqual(slugs);

@@ -5,15 +5,16 @@ import { createServer } from './server';
 /** Runs the incidents subgraph on its own (the distributed layout). */
 runSubgraph('incidents', () => {
   const config = loadIncidentsConfig();
-  const directory = createEntityDirectory({ owners: { Chain: config.CHAINS_URL, Bridge: config.BRIDGES_URL, Partner: config.PARTNERS_URL } });
+  const directory = createEntityDirectory({ owners: { Chain: config.CHAINS_URL, Bridge: config.BRIDGES_URL, Partner: config.PARTNERS_URL }, principalSecret: config.JUNCTION_PRINCIPAL_SECRET });
   return {
     databaseUrl: config.DATABASE_URL,
     dataDir: config.JUNCTION_DATA_DIR,
     port: config.INCIDENTS_PORT,
     host: config.INCIDENTS_HOST,
-    create: (store) =>
+    create: (store, { observability }) =>
       createServer({
         store,
+        observability,
         dbSchema: config.INCIDENTS_DB_SCHEMA,
         seed: config.JUNCTION_SEED,
         principalSecret: config.JUNCTION_PRINCIPAL_SECRET,

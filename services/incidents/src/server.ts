@@ -1,5 +1,5 @@
 import { openDataSource, type Store } from '@junction/db';
-import { createSubgraphService, type EntityDirectory, type SubgraphService } from '@junction/federation';
+import { createSubgraphService, type EntityDirectory, type SubgraphObservability, type SubgraphService } from '@junction/federation';
 import { IncidentAcknowledgementEntity } from './entities/incident-acknowledgement.entity';
 import { IncidentBridgeEntity } from './entities/incident-bridge.entity';
 import { IncidentChainEntity } from './entities/incident-chain.entity';
@@ -31,6 +31,8 @@ export interface IncidentsDependencies {
   principalSecret: string;
   /** Answers whether chains, bridges and partners exist, by asking the subgraphs that own them. */
   directory: EntityDirectory;
+  /** Logs, `/metrics`, traces and the drain timeout. @default JSON logs on stdout at `warn`, `/metrics` served, no traces */
+  observability?: SubgraphObservability;
 }
 
 /** A built (not listening) incidents subgraph. */
@@ -47,12 +49,13 @@ export const entities = [
 ];
 
 /** Builds the incidents subgraph: migrates its schema, seeds it if asked, and builds its server. */
-export async function createServer({ store, dbSchema = 'incidents', seed = false, principalSecret, directory }: IncidentsDependencies): Promise<IncidentsService> {
+export async function createServer({ store, dbSchema = 'incidents', seed = false, principalSecret, directory, observability }: IncidentsDependencies): Promise<IncidentsService> {
   const db = await openDataSource({ store, schema: dbSchema, entities, migrations });
   return createSubgraphService({
     name: 'incidents',
     db,
     principalSecret,
+    observability,
     async build() {
       const repositories: IncidentsRepositories = {
         incidents: new IncidentRepository(db.dataSource, directory),

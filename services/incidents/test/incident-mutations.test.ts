@@ -108,7 +108,7 @@ describe('incidents subgraph: changing', () => {
       const onBridge = await graphqlRequest(
         harness.url,
         `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Bridge { incidents(open: true) { id } } } }`,
-        { r: [{ __typename: 'Bridge', id: bridgeId('celer-cbridge') }] },
+        { r: [{ __typename: 'Bridge', id: bridgeId('celer-cbridge') }] }, principalHeaders(),
       );
       expect(onBridge.data._entities).toEqual([{ incidents: [{ id }] }]);
     });
@@ -171,12 +171,15 @@ describe('incidents subgraph: changing', () => {
       );
     });
 
-    it('does not name an open incident the caller may not see', async () => {
+    it('lets only operators open incidents: the public is UNAUTHENTICATED, a partner FORBIDDEN, and nothing is written', async () => {
+      const input = { input: newIncident({ chainIds: [chainId('polygon-pos')] }) };
+      await expectRefused(CREATE, input, { message: 'Mutation.createIncident needs an API key; send one as "Authorization: Bearer <key>".', code: 'UNAUTHENTICATED' }, principalHeaders());
+      await expectRefused(CREATE, input, { message: 'Mutation.createIncident needs a key with the role OPERATOR or above; yours is PARTNER.', code: 'FORBIDDEN' }, principalHeaders(partner('alchemy')));
       await expectRefused(
         CREATE,
-        { input: newIncident({ chainIds: [chainId('polygon-pos')], dedupKey: 'rpc-unreachable:polygon-pos:alchemy' }) },
-        badInput('input.dedupKey', '"rpc-unreachable:polygon-pos:alchemy" is already the dedup key of another open incident; post an update to it instead of opening another'),
-        {},
+        input,
+        { message: 'Mutation.createIncident needs a key with the scope incidents:write; ask an operator for a key with it.', code: 'FORBIDDEN' },
+        principalHeaders({ role: 'OPERATOR', scopes: ['catalogue:write'] }),
       );
     });
 
@@ -388,7 +391,7 @@ describe('incidents subgraph: changing', () => {
       const zksync = await graphqlRequest(
         harness.url,
         `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Chain { incidents(open: true) { id } } } }`,
-        { r: [{ __typename: 'Chain', id: chainId('zksync-era') }] },
+        { r: [{ __typename: 'Chain', id: chainId('zksync-era') }] }, principalHeaders(),
       );
       expect(zksync.data._entities).toEqual([{ incidents: [{ id }] }]);
 
@@ -417,7 +420,7 @@ describe('incidents subgraph: changing', () => {
     it('hides an incident from the public once it is made INTERNAL', async () => {
       const { id } = await create();
       await graphqlRequest(harness.url, UPDATE, { id, input: { visibility: 'INTERNAL' } }, operator);
-      const asPublic = await graphqlRequest(harness.url, `query ($id: ID!) { incident(id: $id) { id } }`, { id });
+      const asPublic = await graphqlRequest(harness.url, `query ($id: ID!) { incident(id: $id) { id } }`, { id }, principalHeaders());
       expect(asPublic.data.incident).toBeNull();
     });
 
@@ -438,15 +441,29 @@ describe('incidents subgraph: changing', () => {
   });
 
   describe('hidden incidents', () => {
-    it('answers NOT_FOUND to a caller who may not see the incident, exactly as for one that does not exist', async () => {
-      const internal = await create({ visibility: 'INTERNAL' });
-      for (const [id, headers] of [
-        [internal.id, {}],
-        [internal.id, principalHeaders(partner('alchemy'))],
-        [RPC_OUTAGE, principalHeaders(partner('offchain-labs'))],
-      ] as Array<[string, Record<string, string>]>) {
-        await expectRefused(POST, { id, input: { message: 'Hello?', authorName: 'Eve' } }, { message: `No active incident with id "${id}" exists.`, code: 'NOT_FOUND' }, headers);
+    it('answers NOT_FOUND to a partner acknowledging an incident it may not see, exactly as for one that does not exist', async () => {
+      const internal = await create({ visibility: 'INTERNAL', partnerIds: [partnerId('alchemy')] });
+      for (const [id, who] of [
+        [internal.id, 'alchemy'],
+        [RPC_OUTAGE, 'offchain-labs'],
+        ['00000000-0000-4000-8000-000000000000', 'alchemy'],
+      ] as Array<[string, string]>) {
+        await expectRefused(
+          ACKNOWLEDGE,
+          { incidentId: id, partnerId: partnerId(who), by: 'SRE' },
+          { message: `No active incident with id "${id}" exists.`, code: 'NOT_FOUND' },
+          principalHeaders(partner(who)),
+        );
       }
+    });
+
+    it('refuses a partner acknowledging in the name of another partner', async () => {
+      await expectRefused(
+        ACKNOWLEDGE,
+        { incidentId: RPC_OUTAGE, partnerId: partnerId('polygon-labs'), by: 'Eve' },
+        { message: 'A partner key acknowledges incidents only for its own partner; pass your partner id.', code: 'FORBIDDEN' },
+        principalHeaders(partner('alchemy')),
+      );
     });
   });
 
@@ -456,11 +473,11 @@ describe('incidents subgraph: changing', () => {
       const archived = await graphqlRequest(harness.url, ARCHIVE, { id }, operator);
       expect(archived.data.archiveIncident.archivedAt).toEqual(expect.any(String));
 
-      const list = await graphqlRequest(harness.url, `{ incidents(first: 100) { nodes { id } } }`);
+      const list = await graphqlRequest(harness.url, `{ incidents(first: 100) { nodes { id } } }`, {}, principalHeaders());
       expect(list.data.incidents.nodes).not.toContainEqual({ id });
-      const withArchived = await graphqlRequest(harness.url, `{ incidents(first: 100, filter: { includeArchived: true }) { nodes { id } } }`);
+      const withArchived = await graphqlRequest(harness.url, `{ incidents(first: 100, filter: { includeArchived: true }) { nodes { id } } }`, {}, principalHeaders());
       expect(withArchived.data.incidents.nodes).toContainEqual({ id });
-      const byId = await graphqlRequest(harness.url, `query ($id: ID!) { incident(id: $id) { title archivedAt } }`, { id });
+      const byId = await graphqlRequest(harness.url, `query ($id: ID!) { incident(id: $id) { title archivedAt } }`, { id }, principalHeaders());
       expect(byId.data.incident).toEqual({ title: 'Created by mistake', archivedAt: archived.data.archiveIncident.archivedAt });
 
       await expectRefused(POST, { id, input: { message: 'Too late.', authorName: 'Lin' } }, { message: `No active incident with id "${id}" exists.`, code: 'NOT_FOUND' });

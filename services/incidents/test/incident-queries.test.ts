@@ -46,7 +46,7 @@ afterAll(async () => {
   await harness.close();
 });
 
-async function titles(filter: Record<string, unknown>, headers: Record<string, string> = {}): Promise<string[]> {
+async function titles(filter: Record<string, unknown>, headers: Record<string, string> = principalHeaders()): Promise<string[]> {
   const { data, errors } = await graphqlRequest(
     harness.url,
     `query ($filter: IncidentFilter) { incidents(first: 100, filter: $filter) { nodes { title } } }`,
@@ -61,7 +61,7 @@ describe('incidents subgraph: reading', () => {
   it('shows a first caller the live public incident', async () => {
     const { data, errors } = await graphqlRequest(
       harness.url,
-      `{ incidents(filter: { open: true }) { nodes { title kind severity status isOpen visibility chains { id } updates { status } } } }`,
+      `{ incidents(filter: { open: true }) { nodes { title kind severity status isOpen visibility chains { id } updates { status } } } }`, {}, principalHeaders(),
     );
     expect(errors).toBeUndefined();
     expect(data.incidents.nodes).toEqual([
@@ -86,7 +86,7 @@ describe('incidents subgraph: reading', () => {
         detectedBy { source ruleKey reporterName } chains { id } bridges { id } partners { id }
         updates { status previousStatus authorName createdAt }
         acknowledgements { partner { id } acknowledgedBy note createdAt } } }`,
-      { id: incidentId('arbitrum-one-sequencer-stall-2023-12-15') },
+      { id: incidentId('arbitrum-one-sequencer-stall-2023-12-15') }, principalHeaders(),
     );
     expect(errors).toBeUndefined();
     expect(data.incident).toEqual({
@@ -139,7 +139,7 @@ describe('incidents subgraph: reading', () => {
       ['partner B (not affected)', { partner: 'offchain-labs' }, [null, null]],
       ['an operator', { operator: true }, [PARTNERS_ONLY, INTERNAL_ONLY]],
     ])('answers by id and by reference as %s may see them (null, never an error)', async (_who, as: { partner?: string; operator?: boolean }, expected) => {
-      const headers = as.operator ? operator : as.partner ? principalHeaders(partner(as.partner)) : {};
+      const headers = as.operator ? operator : as.partner ? principalHeaders(partner(as.partner)) : principalHeaders();
       const ids = [incidentId('polygon-pos-alchemy-rpc-outage-live'), internalId];
       for (const [index, id] of ids.entries()) {
         const { data, errors } = await graphqlRequest(harness.url, `query ($id: ID!) { incident(id: $id) { title } }`, { id }, headers);
@@ -154,7 +154,7 @@ describe('incidents subgraph: reading', () => {
     it('applies visibility to the lists contributed to partners', async () => {
       const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { incidents { title } } } }`;
       const r = [{ __typename: 'Partner', id: partnerId('alchemy') }];
-      const asPublic = await graphqlRequest(harness.url, query, { r });
+      const asPublic = await graphqlRequest(harness.url, query, { r }, principalHeaders());
       expect(asPublic.data._entities).toEqual([{ incidents: [] }]);
       const asAlchemy = await graphqlRequest(harness.url, query, { r }, alchemy());
       expect(asAlchemy.data._entities).toEqual([{ incidents: [{ title: PARTNERS_ONLY }] }]);
@@ -185,7 +185,7 @@ describe('incidents subgraph: reading', () => {
       const { data, errors } = await graphqlRequest(
         harness.url,
         `query ($filter: IncidentFilter) { incidents(filter: $filter) { nodes { id } } }`,
-        { filter: { startedAfter, startedBefore } },
+        { filter: { startedAfter, startedBefore } }, principalHeaders(),
       );
       expect(data).toBeNull();
       expect(errors).toHaveLength(1);
@@ -202,7 +202,7 @@ describe('incidents subgraph: reading', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (let page = 0; page < 10; page++) {
-        const { data, errors }: GraphQLResponse = await graphqlRequest(harness.url, query, { after });
+        const { data, errors }: GraphQLResponse = await graphqlRequest(harness.url, query, { after }, principalHeaders());
         expect(errors).toBeUndefined();
         expect(data.incidents.nodes.length).toBeLessThanOrEqual(2);
         seen.push(...data.incidents.nodes.map((node: { title: string }) => node.title));
@@ -213,7 +213,7 @@ describe('incidents subgraph: reading', () => {
     });
 
     it('refuses a page larger than the bound', async () => {
-      const { data, errors } = await graphqlRequest(harness.url, `{ incidents(first: 101) { nodes { id } } }`);
+      const { data, errors } = await graphqlRequest(harness.url, `{ incidents(first: 101) { nodes { id } } }`, {}, principalHeaders());
       expect(data).toBeNull();
       expect(errors?.[0].extensions).toEqual({
         code: 'BAD_USER_INPUT',
@@ -222,7 +222,7 @@ describe('incidents subgraph: reading', () => {
     });
 
     it('refuses a cursor it did not issue', async () => {
-      const { errors } = await graphqlRequest(harness.url, `{ incidents(after: "bm90LWEtY3Vyc29y") { nodes { id } } }`);
+      const { errors } = await graphqlRequest(harness.url, `{ incidents(after: "bm90LWEtY3Vyc29y") { nodes { id } } }`, {}, principalHeaders());
       expect(errors?.[0].extensions).toEqual({
         code: 'BAD_USER_INPUT',
         fieldErrors: [{ field: 'after', message: 'is not a cursor this API issued; pass a pageInfo.endCursor' }],
@@ -231,7 +231,7 @@ describe('incidents subgraph: reading', () => {
 
     it('answers null, not an error, for an unknown or malformed id', async () => {
       for (const id of ['00000000-0000-4000-8000-000000000000', 'not-an-id']) {
-        const { data, errors } = await graphqlRequest(harness.url, `query ($id: ID!) { incident(id: $id) { id } }`, { id });
+        const { data, errors } = await graphqlRequest(harness.url, `query ($id: ID!) { incident(id: $id) { id } }`, { id }, principalHeaders());
         expect(errors).toBeUndefined();
         expect(data.incident).toBeNull();
       }
@@ -258,7 +258,7 @@ describe('incidents subgraph: reading', () => {
     });
 
     it('applies visibility before the per-chain bound', async () => {
-      const { data, errors } = await graphqlRequest(harness.url, CHAIN_INCIDENTS, { r: chainRefs });
+      const { data, errors } = await graphqlRequest(harness.url, CHAIN_INCIDENTS, { r: chainRefs }, principalHeaders());
       expect(errors).toBeUndefined();
       expect(data._entities.slice(0, 3)).toEqual([
         { id: chainId('arbitrum-one'), incidents: [{ title: PUBLIC_TITLES[0] }], open: [{ title: PUBLIC_TITLES[0] }] },
@@ -289,7 +289,7 @@ describe('incidents subgraph: reading', () => {
             { __typename: 'Partner', id: partnerId('offchain-labs') },
             { __typename: 'Partner', id: partnerId('base-team') },
           ],
-        },
+        }, principalHeaders(),
       );
       expect(errors).toBeUndefined();
       expect(data._entities).toEqual([
@@ -308,7 +308,7 @@ describe('incidents subgraph: reading', () => {
       const { errors } = await graphqlRequest(
         harness.url,
         `query ($r: [_Any!]!, $first: Int) { _entities(representations: $r) { ... on Chain { incidents(first: $first) { id } } } }`,
-        { r: [{ __typename: 'Chain', id: chainId('base') }], first },
+        { r: [{ __typename: 'Chain', id: chainId('base') }], first }, principalHeaders(),
       );
       expect(errors).toHaveLength(1);
       expect(errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'first', message }] });
@@ -317,7 +317,7 @@ describe('incidents subgraph: reading', () => {
     it('resolves N incident references with one SQL query', async () => {
       const slugs = ['wormhole-exploit-2022-02-02', 'base-unsafe-head-stall-2025-08-05', 'linea-sequencer-paused-velocore-2024-06-02'];
       harness.incidents.db.queries.reset();
-      const { data, errors } = await graphqlRequest(harness.url, ENTITIES, { r: slugs.map((slug) => ({ __typename: 'Incident', id: incidentId(slug) })) });
+      const { data, errors } = await graphqlRequest(harness.url, ENTITIES, { r: slugs.map((slug) => ({ __typename: 'Incident', id: incidentId(slug) })) }, principalHeaders());
       expect(errors).toBeUndefined();
       expect(data._entities.map((entity: { title: string }) => entity.title)).toEqual([PUBLIC_TITLES[4], PUBLIC_TITLES[1], PUBLIC_TITLES[2]]);
       expect(harness.incidents.db.queries.count).toBe(1);

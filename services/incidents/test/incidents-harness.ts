@@ -3,7 +3,7 @@ import { createServer as createChainsServer, type ChainsService } from '@junctio
 import { createServer, type IncidentsService } from '@junction/incidents';
 import { createServer as createPartnersServer, type PartnersService } from '@junction/partners';
 import { createEntityDirectory, seedId, type Principal } from '@junction/federation';
-import { openTestStore, TEST_PRINCIPAL_SECRET, type TestStore } from '@junction/testing';
+import { openTestStore, partnerPrincipal, TEST_PRINCIPAL_SECRET, type TestStore } from '@junction/testing';
 
 /** The incidents subgraph on a test store, with the real chains, partners and bridges subgraphs as owners. */
 export interface IncidentsHarness {
@@ -27,7 +27,7 @@ export async function startIncidents(): Promise<IncidentsHarness> {
   const { store } = testStore;
   const principalSecret = TEST_PRINCIPAL_SECRET;
   const owners: Record<string, string> = {};
-  const directory = createEntityDirectory({ owners });
+  const directory = createEntityDirectory({ owners, principalSecret: TEST_PRINCIPAL_SECRET });
   const chains = await createChainsServer({ store, dbSchema: testStore.schema('chains'), seed: true, principalSecret });
   owners.Chain = await chains.server.listen(0);
   const partners = await createPartnersServer({ store, dbSchema: testStore.schema('partners'), seed: true, principalSecret, directory });
@@ -69,4 +69,4 @@ export const partnerId = (slug: string) => seedId('partner', slug);
 export const incidentId = (slug: string) => seedId('incident', slug);
 
 /** A partner principal acting for the seeded partner `slug`. */
-export const partner = (slug: string): Principal => ({ role: 'PARTNER', partnerId: partnerId(slug) });
+export const partner = (slug: string): Principal => partnerPrincipal(partnerId(slug));

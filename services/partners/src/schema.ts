@@ -1,4 +1,6 @@
 import { buildFederatedSchema, type FederatedSchema } from '@junction/federation';
+import { ApiKeyPrincipalResolver } from './resolvers/api-key-principal.resolver';
+import { ApiKeyResolver } from './resolvers/api-key.resolver';
 import { BridgeOwnersResolver } from './resolvers/bridge-owners.resolver';
 import { ChainOwnersResolver } from './resolvers/chain-owners.resolver';
 import { resolveComponentOwnershipReference } from './resolvers/component-ownership.reference';
@@ -21,6 +23,8 @@ export const resolvers = [
   RolloutPlanResolver,
   ChainOwnersResolver,
   BridgeOwnersResolver,
+  ApiKeyResolver,
+  ApiKeyPrincipalResolver,
 ] as const;
 
 /**

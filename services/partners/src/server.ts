@@ -1,5 +1,6 @@
 import { openDataSource, type Store } from '@junction/db';
-import { createSubgraphService, type EntityDirectory, type SubgraphService } from '@junction/federation';
+import { createSubgraphService, type EntityDirectory, type SubgraphObservability, type SubgraphService } from '@junction/federation';
+import { ApiKeyEntity } from './entities/api-key.entity';
 import { ComponentOwnershipEntity } from './entities/component-ownership.entity';
 import { PartnerAgreementEntity } from './entities/partner-agreement.entity';
 import { PartnerContactEntity } from './entities/partner-contact.entity';
@@ -8,11 +9,14 @@ import { RolloutPlanEntity } from './entities/rollout-plan.entity';
 import { RolloutTransitionEntity } from './entities/rollout-transition.entity';
 import { createLoaders, type PartnersRepositories } from './loaders';
 import { migrations } from './migrations';
+import { ApiKeyRepository } from './repositories/api-key.repository';
 import { ComponentOwnershipRepository } from './repositories/component-ownership.repository';
 import { PartnerAgreementRepository } from './repositories/partner-agreement.repository';
 import { PartnerContactRepository } from './repositories/partner-contact.repository';
 import { PartnerRepository } from './repositories/partner.repository';
 import { RolloutPlanRepository } from './repositories/rollout-plan.repository';
+import { ApiKeyPrincipalResolver } from './resolvers/api-key-principal.resolver';
+import { ApiKeyResolver } from './resolvers/api-key.resolver';
 import { BridgeOwnersResolver } from './resolvers/bridge-owners.resolver';
 import { ChainOwnersResolver } from './resolvers/chain-owners.resolver';
 import { ComponentOwnershipResolver } from './resolvers/component-ownership.resolver';
@@ -35,6 +39,8 @@ export interface PartnersDependencies {
   principalSecret: string;
   /** Asks the chains and bridges subgraphs whether referenced chain and bridge ids exist. */
   directory: EntityDirectory;
+  /** Logs, `/metrics`, traces and the drain timeout. @default JSON logs on stdout at `warn`, `/metrics` served, no traces */
+  observability?: SubgraphObservability;
 }
 
 /** A built (not listening) partners subgraph. */
@@ -48,15 +54,17 @@ export const entities = [
   ComponentOwnershipEntity,
   RolloutPlanEntity,
   RolloutTransitionEntity,
+  ApiKeyEntity,
 ];
 
 /** Builds the partners subgraph: migrates its schema, seeds it if asked, and builds its server. */
-export async function createServer({ store, dbSchema = 'partners', seed = false, principalSecret, directory }: PartnersDependencies): Promise<PartnersService> {
+export async function createServer({ store, dbSchema = 'partners', seed = false, principalSecret, directory, observability }: PartnersDependencies): Promise<PartnersService> {
   const db = await openDataSource({ store, schema: dbSchema, entities, migrations });
   return createSubgraphService({
     name: 'partners',
     db,
     principalSecret,
+    observability,
     async build() {
       const repositories: PartnersRepositories = {
         partners: new PartnerRepository(db.dataSource),
@@ -64,6 +72,7 @@ export async function createServer({ store, dbSchema = 'partners', seed = false,
         agreements: new PartnerAgreementRepository(db.dataSource),
         ownerships: new ComponentOwnershipRepository(db.dataSource),
         rolloutPlans: new RolloutPlanRepository(db.dataSource),
+        apiKeys: new ApiKeyRepository(db.dataSource),
       };
       if (seed) await seedPartners(db.dataSource);
       const { schema } = await buildPartnersSchema(
@@ -75,6 +84,8 @@ export async function createServer({ store, dbSchema = 'partners', seed = false,
           [RolloutPlanResolver, new RolloutPlanResolver(repositories.rolloutPlans, directory)],
           [ChainOwnersResolver, new ChainOwnersResolver()],
           [BridgeOwnersResolver, new BridgeOwnersResolver()],
+          [ApiKeyResolver, new ApiKeyResolver(repositories.apiKeys)],
+          [ApiKeyPrincipalResolver, new ApiKeyPrincipalResolver(repositories.apiKeys)],
         ]),
       );
       return { schema, createLoaders: () => createLoaders(repositories) };

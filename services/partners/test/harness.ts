@@ -1,8 +1,8 @@
 import { createServer as createBridgesServer, type BridgesService } from '@junction/bridges';
 import { createServer as createChainsServer, type ChainsService } from '@junction/chains';
-import { createEntityDirectory, seedId, type Principal } from '@junction/federation';
+import { createEntityDirectory, seedId } from '@junction/federation';
 import { createServer, type PartnersService } from '@junction/partners';
-import { openTestStore, principalHeaders, TEST_PRINCIPAL_SECRET, type TestStore } from '@junction/testing';
+import { openTestStore, partnerPrincipal, principalHeaders, TEST_PRINCIPAL_SECRET, type TestStore } from '@junction/testing';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -50,12 +50,12 @@ export async function startPartners({ bridges: withBridges = true }: StartPartne
         dbSchema: testStore.schema('bridges'),
         seed: true,
         principalSecret: TEST_PRINCIPAL_SECRET,
-        directory: createEntityDirectory({ owners: { Chain: chainsUrl } }),
+        directory: createEntityDirectory({ owners: { Chain: chainsUrl }, principalSecret: TEST_PRINCIPAL_SECRET }),
         chainsUrl,
       })
     : null;
   const bridgesUrl = bridges ? await bridges.server.listen(0) : await unreachableUrl();
-  const directory = createEntityDirectory({ owners: { Chain: chainsUrl, Bridge: bridgesUrl }, timeoutMs: 2000 });
+  const directory = createEntityDirectory({ owners: { Chain: chainsUrl, Bridge: bridgesUrl }, principalSecret: TEST_PRINCIPAL_SECRET, timeoutMs: 2000 });
   const dbSchema = testStore.schema('partners');
   const service = await createServer({ store: testStore.store, dbSchema, seed: true, principalSecret: TEST_PRINCIPAL_SECRET, directory });
   const url = await service.server.listen(0);
@@ -82,6 +82,5 @@ export const bridgeId = (slug: string) => seedId('bridge', slug);
 
 /** Signed headers of a PARTNER principal acting for `slug`. */
 export function partnerHeaders(slug: string): Record<string, string> {
-  const principal: Principal = { role: 'PARTNER', partnerId: partnerId(slug) };
-  return principalHeaders(principal);
+  return principalHeaders(partnerPrincipal(partnerId(slug)));
 }

@@ -1,5 +1,5 @@
 import { seedId } from '@junction/federation';
-import { graphqlRequest, type GraphQLResponse } from '@junction/testing';
+import { graphqlRequest, principalHeaders, type GraphQLResponse, OPERATOR } from '@junction/testing';
 import { bridgeId, chainId, partnerId, startPartners, type PartnersHarness } from './harness';
 
 let harness: PartnersHarness;
@@ -25,7 +25,7 @@ type Cell = { component: string; chain: { id: string } | null; bridge: { id: str
 
 describe('partners subgraph: the ownership matrix', () => {
   it('answers who owns each component of a chain', async () => {
-    const { data, errors } = await graphqlRequest(url, MATRIX, { filter: { chainId: chainId('arbitrum-one') } });
+    const { data, errors } = await graphqlRequest(url, MATRIX, { filter: { chainId: chainId('arbitrum-one') } }, principalHeaders());
     expect(errors).toBeUndefined();
     const cells = data.componentOwnerships.nodes.map((cell: Cell) => [cell.component, cell.partner.slug, cell.backup?.slug ?? null]);
     expect(cells).toEqual([
@@ -37,7 +37,7 @@ describe('partners subgraph: the ownership matrix', () => {
   });
 
   it('answers where a component is owned, e.g. every sequencer uptime feed', async () => {
-    const { data } = await graphqlRequest(url, MATRIX, { filter: { component: 'MONITORING' } });
+    const { data } = await graphqlRequest(url, MATRIX, { filter: { component: 'MONITORING' } }, principalHeaders());
     expect(data.componentOwnerships.nodes.map((cell: Cell) => cell.partner.slug)).toEqual(['chainlink-labs', 'chainlink-labs', 'chainlink-labs']);
     expect(data.componentOwnerships.nodes.map((cell: Cell) => cell.chain?.id).sort()).toEqual(
       [chainId('arbitrum-one'), chainId('op-mainnet'), chainId('base')].sort(),
@@ -45,7 +45,7 @@ describe('partners subgraph: the ownership matrix', () => {
   });
 
   it("lists a partner's cells as owner and as backup, and every bridge provider owns its bridge's contracts", async () => {
-    const { data } = await graphqlRequest(url, MATRIX, { filter: { partnerId: partnerId('op-labs') } });
+    const { data } = await graphqlRequest(url, MATRIX, { filter: { partnerId: partnerId('op-labs') } }, principalHeaders());
     const cells = data.componentOwnerships.nodes.map((cell: Cell) => `${cell.component}:${cell.partner.slug}/${cell.backup?.slug ?? '-'}`).sort();
     expect(cells).toEqual([
       'BRIDGE_CONTRACTS:base-team/op-labs',
@@ -56,7 +56,7 @@ describe('partners subgraph: the ownership matrix', () => {
       'RPC:alchemy/op-labs',
       'SEQUENCER:op-labs/-',
     ]);
-    const bridges = await graphqlRequest(url, MATRIX, { filter: { component: 'BRIDGE_CONTRACTS' } });
+    const bridges = await graphqlRequest(url, MATRIX, { filter: { component: 'BRIDGE_CONTRACTS' } }, principalHeaders());
     const owners = Object.fromEntries(bridges.data.componentOwnerships.nodes.map((cell: Cell) => [cell.bridge?.id, cell.partner.slug]));
     for (const [bridge, owner] of [['layerzero', 'layerzero-labs'], ['axelar', 'interop-labs'], ['wormhole', 'wormhole-foundation'], ['celer-cbridge', 'celer-network'], ['hyperlane', 'abacus-works'], ['chainlink-ccip', 'chainlink-labs'], ['arbitrum-bridge', 'offchain-labs']]) {
       expect(owners[bridgeId(bridge)]).toBe(owner);
@@ -67,7 +67,7 @@ describe('partners subgraph: the ownership matrix', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page++) {
-      const { data, errors }: GraphQLResponse = await graphqlRequest(url, `query ($after: String) { componentOwnerships(first: 7, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`, { after });
+      const { data, errors }: GraphQLResponse = await graphqlRequest(url, `query ($after: String) { componentOwnerships(first: 7, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`, { after }, principalHeaders());
       expect(errors).toBeUndefined();
       expect(data.componentOwnerships.nodes.length).toBeLessThanOrEqual(7);
       seen.push(...data.componentOwnerships.nodes.map((node: { id: string }) => node.id));
@@ -79,7 +79,7 @@ describe('partners subgraph: the ownership matrix', () => {
   });
 
   it('answers an empty page for a filter id that cannot exist', async () => {
-    const { data, errors } = await graphqlRequest(url, MATRIX, { filter: { chainId: 'arbitrum-one' } });
+    const { data, errors } = await graphqlRequest(url, MATRIX, { filter: { chainId: 'arbitrum-one' } }, principalHeaders());
     expect(errors).toBeUndefined();
     expect(data.componentOwnerships).toEqual({ nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
   });
@@ -92,7 +92,7 @@ describe('partners subgraph: Chain.owners and Bridge.owners', () => {
     const { data, errors } = await graphqlRequest(
       url,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Chain { id owners { component partner { slug } backup { slug } } } } }`,
-      { r: slugs.map((slug) => ({ __typename: 'Chain', id: chainId(slug) })) },
+      { r: slugs.map((slug) => ({ __typename: 'Chain', id: chainId(slug) })) }, principalHeaders(),
     );
     expect(errors).toBeUndefined();
     expect(harness.service.db.queries.count).toBe(2);
@@ -110,7 +110,7 @@ describe('partners subgraph: Chain.owners and Bridge.owners', () => {
     const { data, errors } = await graphqlRequest(
       url,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Bridge { owners { component partner { slug } backup { slug } } } } }`,
-      { r: [...slugs.map((slug) => ({ __typename: 'Bridge', id: bridgeId(slug) })), { __typename: 'Bridge', id: 'not-a-uuid' }] },
+      { r: [...slugs.map((slug) => ({ __typename: 'Bridge', id: bridgeId(slug) })), { __typename: 'Bridge', id: 'not-a-uuid' }] }, principalHeaders(),
     );
     expect(errors).toBeUndefined();
     expect(harness.service.db.queries.count).toBe(2);
@@ -128,7 +128,7 @@ describe('partners subgraph: Chain.owners and Bridge.owners', () => {
     const ids = [seedId('component-ownership', 'chain:base#SEQUENCER'), seedId('component-ownership', 'bridge:hyperlane#BRIDGE_CONTRACTS')];
     const { data } = await graphqlRequest(url, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ComponentOwnership { component } } }`, {
       r: ids.map((id) => ({ __typename: 'ComponentOwnership', id })),
-    });
+    }, principalHeaders());
     expect(data._entities).toEqual([{ component: 'SEQUENCER' }, { component: 'BRIDGE_CONTRACTS' }]);
     expect(harness.service.db.queries.count).toBe(1);
   });
@@ -147,7 +147,7 @@ const cell = (overrides: Record<string, unknown> = {}) => ({
 
 describe('partners subgraph: changing the matrix', () => {
   it('assigns a component of a chain the chains subgraph knows', async () => {
-    const { data, errors } = await graphqlRequest(url, ASSIGN, { input: cell() });
+    const { data, errors } = await graphqlRequest(url, ASSIGN, { input: cell() }, principalHeaders(OPERATOR));
     expect(errors).toBeUndefined();
     expect(data.assignComponentOwnership).toEqual({
       id: expect.any(String),
@@ -172,7 +172,7 @@ describe('partners subgraph: changing the matrix', () => {
     ['a backup id that is not an id', { component: 'EXPLORER', backupPartnerId: 'alchemy' }, 'input.backupPartnerId', 'no active partner has id "alchemy"'],
   ])('rejects %s with BAD_USER_INPUT and writes nothing', async (_case, overrides, field, message) => {
     const before = await harness.rowCount('component_ownership');
-    const { data, errors } = await graphqlRequest(url, ASSIGN, { input: cell(overrides) });
+    const { data, errors } = await graphqlRequest(url, ASSIGN, { input: cell(overrides) }, principalHeaders(OPERATOR));
     expect(data).toBeNull();
     expect(errors).toHaveLength(1);
     expect(errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: [{ field, message }] });
@@ -180,49 +180,49 @@ describe('partners subgraph: changing the matrix', () => {
   });
 
   it('refuses an archived partner as owner', async () => {
-    const created = await graphqlRequest(url, `mutation { createPartner(input: { slug: "gone-indexer", name: "Gone Indexer", kind: OTHER }) { id } }`);
+    const created = await graphqlRequest(url, `mutation { createPartner(input: { slug: "gone-indexer", name: "Gone Indexer", kind: OTHER }) { id } }`, {}, principalHeaders(OPERATOR));
     const id = created.data.createPartner.id;
-    await graphqlRequest(url, `mutation ($id: ID!) { archivePartner(id: $id) { id } }`, { id });
-    const { errors } = await graphqlRequest(url, ASSIGN, { input: cell({ component: 'EXPLORER', ownerPartnerId: id }) });
+    await graphqlRequest(url, `mutation ($id: ID!) { archivePartner(id: $id) { id } }`, { id }, principalHeaders(OPERATOR));
+    const { errors } = await graphqlRequest(url, ASSIGN, { input: cell({ component: 'EXPLORER', ownerPartnerId: id }) }, principalHeaders(OPERATOR));
     expect(errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'input.ownerPartnerId', message: `no active partner has id "${id}"` }] });
   });
 
   it('assigns a component of a bridge the bridges subgraph knows', async () => {
     const { data, errors } = await graphqlRequest(url, ASSIGN, {
       input: cell({ component: 'MONITORING', chainId: null, bridgeId: bridgeId('layerzero'), ownerPartnerId: partnerId('chainlink-labs'), backupPartnerId: partnerId('layerzero-labs'), notes: null }),
-    });
+    }, principalHeaders(OPERATOR));
     expect(errors).toBeUndefined();
     expect(data.assignComponentOwnership).toMatchObject({ component: 'MONITORING', chain: null, bridge: { id: bridgeId('layerzero') }, partner: { slug: 'chainlink-labs' } });
     const owners = await graphqlRequest(url, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Bridge { owners { component } } } }`, {
       r: [{ __typename: 'Bridge', id: bridgeId('layerzero') }],
-    });
+    }, principalHeaders());
     expect(owners.data._entities).toEqual([{ owners: [{ component: 'BRIDGE_CONTRACTS' }, { component: 'MONITORING' }] }]);
   });
 
   it('reassigns a component: promotes the backup, and keeps owner and backup different', async () => {
     const id = seedId('component-ownership', 'chain:polygon-pos#RPC');
     const REASSIGN = `mutation ($id: ID!, $input: ReassignComponentOwnershipInput!) { reassignComponentOwnership(id: $id, input: $input) { partner { slug } backup { slug } notes } }`;
-    const same = await graphqlRequest(url, REASSIGN, { id, input: { ownerPartnerId: partnerId('polygon-labs') } });
+    const same = await graphqlRequest(url, REASSIGN, { id, input: { ownerPartnerId: partnerId('polygon-labs') } }, principalHeaders(OPERATOR));
     expect(same.errors?.[0].extensions).toEqual({
       code: 'BAD_USER_INPUT',
       fieldErrors: [{ field: 'input.backupPartnerId', message: 'must differ from the owner: a backup covers for another partner' }],
     });
-    const promoted = await graphqlRequest(url, REASSIGN, { id, input: { ownerPartnerId: partnerId('polygon-labs'), backupPartnerId: partnerId('alchemy'), notes: null } });
+    const promoted = await graphqlRequest(url, REASSIGN, { id, input: { ownerPartnerId: partnerId('polygon-labs'), backupPartnerId: partnerId('alchemy'), notes: null } }, principalHeaders(OPERATOR));
     expect(promoted.errors).toBeUndefined();
     expect(promoted.data.reassignComponentOwnership).toEqual({ partner: { slug: 'polygon-labs' }, backup: { slug: 'alchemy' }, notes: null });
-    const unknown = await graphqlRequest(url, REASSIGN, { id: '00000000-0000-4000-8000-000000000000', input: { backupPartnerId: null } });
+    const unknown = await graphqlRequest(url, REASSIGN, { id: '00000000-0000-4000-8000-000000000000', input: { backupPartnerId: null } }, principalHeaders(OPERATOR));
     expect(unknown.errors?.[0]).toMatchObject({ message: 'No component ownership with id "00000000-0000-4000-8000-000000000000" exists.', extensions: { code: 'NOT_FOUND' } });
   });
 
   it('removes a cell, after which the component can be assigned again', async () => {
     const id = seedId('component-ownership', 'chain:ethereum#RPC');
-    const removed = await graphqlRequest(url, `mutation ($id: ID!) { removeComponentOwnership(id: $id) { component partner { slug } } }`, { id });
+    const removed = await graphqlRequest(url, `mutation ($id: ID!) { removeComponentOwnership(id: $id) { component partner { slug } } }`, { id }, principalHeaders(OPERATOR));
     expect(removed.data.removeComponentOwnership).toEqual({ component: 'RPC', partner: { slug: 'alchemy' } });
     const owners = await graphqlRequest(url, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Chain { owners { component } } } }`, {
       r: [{ __typename: 'Chain', id: chainId('ethereum') }],
-    });
+    }, principalHeaders());
     expect(owners.data._entities).toEqual([{ owners: [] }]);
-    const again = await graphqlRequest(url, ASSIGN, { input: cell({ component: 'RPC', chainId: chainId('ethereum'), backupPartnerId: null }) });
+    const again = await graphqlRequest(url, ASSIGN, { input: cell({ component: 'RPC', chainId: chainId('ethereum'), backupPartnerId: null }) }, principalHeaders(OPERATOR));
     expect(again.errors).toBeUndefined();
   });
 });

@@ -26,7 +26,7 @@ const newPartner = (overrides: Record<string, unknown> = {}) => ({
 
 describe('partners subgraph: the directory', () => {
   it('serves the seeded roster by slug', async () => {
-    const { data, errors } = await graphqlRequest(url, `{ partner(slug: "offchain-labs") { id name kind status websiteUrl description archivedAt } }`);
+    const { data, errors } = await graphqlRequest(url, `{ partner(slug: "offchain-labs") { id name kind status websiteUrl description archivedAt } }`, {}, principalHeaders());
     expect(errors).toBeUndefined();
     expect(data.partner).toEqual({
       id: partnerId('offchain-labs'),
@@ -40,7 +40,7 @@ describe('partners subgraph: the directory', () => {
   });
 
   it('seeds all 15 partners of the roster with their kinds', async () => {
-    const { data, errors } = await graphqlRequest(url, `{ partners(first: 100) { nodes { slug kind } } }`);
+    const { data, errors } = await graphqlRequest(url, `{ partners(first: 100) { nodes { slug kind } } }`, {}, principalHeaders());
     expect(errors).toBeUndefined();
     const kinds = Object.fromEntries(data.partners.nodes.map((node: { slug: string; kind: string }) => [node.slug, node.kind]));
     expect(kinds).toEqual({
@@ -67,7 +67,7 @@ describe('partners subgraph: the directory', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page++) {
-      const { data, errors }: GraphQLResponse = await graphqlRequest(url, query, { after });
+      const { data, errors }: GraphQLResponse = await graphqlRequest(url, query, { after }, principalHeaders());
       expect(errors).toBeUndefined();
       expect(data.partners.nodes.length).toBeLessThanOrEqual(3);
       seen.push(...data.partners.nodes.map((node: { name: string }) => node.name));
@@ -85,14 +85,14 @@ describe('partners subgraph: the directory', () => {
   });
 
   it('filters by status and searches name and slug case-insensitively', async () => {
-    const onboarding = await graphqlRequest(url, `{ partners(filter: { statuses: [ONBOARDING] }) { nodes { slug } } }`);
+    const onboarding = await graphqlRequest(url, `{ partners(filter: { statuses: [ONBOARDING] }) { nodes { slug } } }`, {}, principalHeaders());
     expect(onboarding.data.partners.nodes).toEqual([{ slug: 'eigen-labs' }]);
-    const search = await graphqlRequest(url, `{ partners(filter: { search: "LABS" }) { nodes { slug } } }`);
+    const search = await graphqlRequest(url, `{ partners(filter: { search: "LABS" }) { nodes { slug } } }`, {}, principalHeaders());
     // Order by name follows the database collation (PGlite sorts "OP Labs" before "Offchain Labs"); compare as a set.
     expect(search.data.partners.nodes.map((node: { slug: string }) => node.slug).sort()).toEqual([
       'chainlink-labs', 'eigen-labs', 'interop-labs', 'layerzero-labs', 'matter-labs', 'offchain-labs', 'op-labs', 'polygon-labs',
     ]);
-    const wildcard = await graphqlRequest(url, `{ partners(filter: { search: "%" }) { nodes { slug } } }`);
+    const wildcard = await graphqlRequest(url, `{ partners(filter: { search: "%" }) { nodes { slug } } }`, {}, principalHeaders());
     expect(wildcard.data.partners.nodes).toEqual([]);
   });
 
@@ -100,7 +100,7 @@ describe('partners subgraph: the directory', () => {
     ['partners', `{ partners(first: 500) { nodes { id } } }`],
     ['componentOwnerships', `{ componentOwnerships(first: 101) { nodes { id } } }`],
   ])('refuses a %s page larger than the bound', async (_list, query) => {
-    const { data, errors } = await graphqlRequest(url, query);
+    const { data, errors } = await graphqlRequest(url, query, {}, principalHeaders());
     expect(data).toBeNull();
     expect(errors?.[0].extensions).toEqual({
       code: 'BAD_USER_INPUT',
@@ -109,7 +109,7 @@ describe('partners subgraph: the directory', () => {
   });
 
   it('refuses a cursor it did not issue', async () => {
-    const { errors } = await graphqlRequest(url, `{ partners(after: "not-a-cursor") { nodes { id } } }`);
+    const { errors } = await graphqlRequest(url, `{ partners(after: "not-a-cursor") { nodes { id } } }`, {}, principalHeaders());
     expect(errors?.[0].extensions).toEqual({
       code: 'BAD_USER_INPUT',
       fieldErrors: [{ field: 'after', message: 'is not a cursor this API issued; pass a pageInfo.endCursor' }],
@@ -117,7 +117,7 @@ describe('partners subgraph: the directory', () => {
   });
 
   it('creates a partner as a PROSPECT unless told otherwise', async () => {
-    const { data, errors } = await graphqlRequest(url, CREATE, { input: newPartner() });
+    const { data, errors } = await graphqlRequest(url, CREATE, { input: newPartner() }, principalHeaders(OPERATOR));
     expect(errors).toBeUndefined();
     expect(data.createPartner).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -139,7 +139,7 @@ describe('partners subgraph: the directory', () => {
     ['an empty name', { slug: 'no-name', name: '' }, 'input.name', 'name must be 1 to 120 characters'],
   ])('rejects %s with BAD_USER_INPUT and writes nothing', async (_case, overrides, field, message) => {
     const before = await harness.rowCount('partner');
-    const { data, errors } = await graphqlRequest(url, CREATE, { input: newPartner(overrides) });
+    const { data, errors } = await graphqlRequest(url, CREATE, { input: newPartner(overrides) }, principalHeaders(OPERATOR));
     expect(data).toBeNull();
     expect(errors).toHaveLength(1);
     expect(errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: [{ field, message }] });
@@ -147,7 +147,7 @@ describe('partners subgraph: the directory', () => {
   });
 
   it('reports every invalid field of a partner at once', async () => {
-    const { errors } = await graphqlRequest(url, CREATE, { input: newPartner({ slug: '-x-', name: '', websiteUrl: 'nope' }) });
+    const { errors } = await graphqlRequest(url, CREATE, { input: newPartner({ slug: '-x-', name: '', websiteUrl: 'nope' }) }, principalHeaders(OPERATOR));
     expect(errors?.[0].extensions).toEqual({
       code: 'BAD_USER_INPUT',
       fieldErrors: [
@@ -161,10 +161,10 @@ describe('partners subgraph: the directory', () => {
 
   it('updates a partner, keeps omitted fields and refuses an explicit null for a required one', async () => {
     const id = partnerId('eigen-labs');
-    const updated = await graphqlRequest(url, `mutation ($id: ID!) { updatePartner(id: $id, input: { status: ACTIVE, description: null }) { status description name } }`, { id });
+    const updated = await graphqlRequest(url, `mutation ($id: ID!) { updatePartner(id: $id, input: { status: ACTIVE, description: null }) { status description name } }`, { id }, principalHeaders(OPERATOR));
     expect(updated.errors).toBeUndefined();
     expect(updated.data.updatePartner).toEqual({ status: 'ACTIVE', description: null, name: 'Eigen Labs (EigenDA)' });
-    const refused = await graphqlRequest(url, `mutation ($id: ID!) { updatePartner(id: $id, input: { name: null }) { name } }`, { id });
+    const refused = await graphqlRequest(url, `mutation ($id: ID!) { updatePartner(id: $id, input: { name: null }) { name } }`, { id }, principalHeaders(OPERATOR));
     expect(refused.errors?.[0].extensions).toEqual({
       code: 'BAD_USER_INPUT',
       fieldErrors: [{ field: 'input.name', message: 'cannot be null; omit it to keep the current value' }],
@@ -172,42 +172,42 @@ describe('partners subgraph: the directory', () => {
   });
 
   it('answers NOT_FOUND for an unknown id on update and null on lookup', async () => {
-    const update = await graphqlRequest(url, `mutation { updatePartner(id: "not-a-uuid", input: { name: "x" }) { id } }`);
+    const update = await graphqlRequest(url, `mutation { updatePartner(id: "not-a-uuid", input: { name: "x" }) { id } }`, {}, principalHeaders(OPERATOR));
     expect(update.errors?.[0]).toMatchObject({ message: 'No active partner with id "not-a-uuid" exists.', extensions: { code: 'NOT_FOUND' } });
-    const lookup = await graphqlRequest(url, `{ partner(id: "8d5e1a52-0000-4000-8000-000000000000") { id } }`);
+    const lookup = await graphqlRequest(url, `{ partner(id: "8d5e1a52-0000-4000-8000-000000000000") { id } }`, {}, principalHeaders());
     expect(lookup.errors).toBeUndefined();
     expect(lookup.data.partner).toBeNull();
   });
 
   it('archives a partner: it leaves lists, stays resolvable and can no longer change', async () => {
-    const created = await graphqlRequest(url, CREATE, { input: newPartner({ slug: 'short-lived', name: 'Short-lived Partner' }) });
+    const created = await graphqlRequest(url, CREATE, { input: newPartner({ slug: 'short-lived', name: 'Short-lived Partner' }) }, principalHeaders(OPERATOR));
     const id = created.data.createPartner.id;
-    const archived = await graphqlRequest(url, `mutation ($id: ID!) { archivePartner(id: $id) { archivedAt } }`, { id });
+    const archived = await graphqlRequest(url, `mutation ($id: ID!) { archivePartner(id: $id) { archivedAt } }`, { id }, principalHeaders(OPERATOR));
     expect(archived.data.archivePartner.archivedAt).toEqual(expect.any(String));
-    const list = await graphqlRequest(url, `{ partners(first: 100, filter: { search: "short" }) { nodes { id } } }`);
+    const list = await graphqlRequest(url, `{ partners(first: 100, filter: { search: "short" }) { nodes { id } } }`, {}, principalHeaders());
     expect(list.data.partners.nodes).toEqual([]);
-    const withArchived = await graphqlRequest(url, `{ partners(filter: { search: "short", includeArchived: true }) { nodes { id } } }`);
+    const withArchived = await graphqlRequest(url, `{ partners(filter: { search: "short", includeArchived: true }) { nodes { id } } }`, {}, principalHeaders());
     expect(withArchived.data.partners.nodes).toEqual([{ id }]);
-    const byId = await graphqlRequest(url, `query ($id: ID!) { partner(id: $id) { slug } }`, { id });
+    const byId = await graphqlRequest(url, `query ($id: ID!) { partner(id: $id) { slug } }`, { id }, principalHeaders());
     expect(byId.data.partner).toEqual({ slug: 'short-lived' });
-    const change = await graphqlRequest(url, `mutation ($id: ID!) { updatePartner(id: $id, input: { name: "Back" }) { id } }`, { id });
+    const change = await graphqlRequest(url, `mutation ($id: ID!) { updatePartner(id: $id, input: { name: "Back" }) { id } }`, { id }, principalHeaders(OPERATOR));
     expect(change.errors?.[0]).toMatchObject({ message: `No active partner with id "${id}" exists.`, extensions: { code: 'NOT_FOUND' } });
   });
 
   it('refuses to archive a partner that still owns components, and changes nothing', async () => {
     const id = partnerId('alchemy');
-    const { data, errors } = await graphqlRequest(url, `mutation ($id: ID!) { archivePartner(id: $id) { id } }`, { id });
+    const { data, errors } = await graphqlRequest(url, `mutation ($id: ID!) { archivePartner(id: $id) { id } }`, { id }, principalHeaders(OPERATOR));
     expect(data).toBeNull();
     expect(errors?.[0]).toMatchObject({
       message: 'Alchemy still owns or backs up 6 components; reassign or remove those ownerships (see Partner.ownerships) before archiving it.',
       extensions: { code: 'CONFLICT' },
     });
-    const after = await graphqlRequest(url, `query ($id: ID!) { partner(id: $id) { archivedAt } }`, { id });
+    const after = await graphqlRequest(url, `query ($id: ID!) { partner(id: $id) { archivedAt } }`, { id }, principalHeaders());
     expect(after.data.partner.archivedAt).toBeNull();
   });
 
   it('lists the chains a partner owns components of, as Chain references', async () => {
-    const { data, errors } = await graphqlRequest(url, `{ partner(slug: "offchain-labs") { chains { id } } }`);
+    const { data, errors } = await graphqlRequest(url, `{ partner(slug: "offchain-labs") { chains { id } } }`, {}, principalHeaders());
     expect(errors).toBeUndefined();
     expect(data.partner.chains.map((chain: { id: string }) => chain.id).sort()).toEqual([chainId('arbitrum-one'), chainId('arbitrum-nova')].sort());
   });
@@ -218,7 +218,7 @@ describe('partners subgraph: the directory', () => {
     const { data, errors } = await graphqlRequest(
       url,
       `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { slug } } }`,
-      { r: [...slugs.map((slug) => ({ __typename: 'Partner', id: partnerId(slug) })), { __typename: 'Partner', id: 'no-such-partner' }] },
+      { r: [...slugs.map((slug) => ({ __typename: 'Partner', id: partnerId(slug) })), { __typename: 'Partner', id: 'no-such-partner' }] }, principalHeaders(),
     );
     expect(errors).toBeUndefined();
     expect(data._entities).toEqual([...slugs.map((slug) => ({ slug })), null]);

@@ -19,7 +19,7 @@ const PRIVATE = `query ($slug: String!) { partner(slug: $slug) { name contacts {
 
 describe('partners subgraph: private contacts and agreements', () => {
   it('gives the public null and FORBIDDEN for contacts and agreements, and keeps the rest of the answer', async () => {
-    const { data, errors } = await graphqlRequest(url, PRIVATE, { slug: 'offchain-labs' });
+    const { data, errors } = await graphqlRequest(url, PRIVATE, { slug: 'offchain-labs' }, principalHeaders());
     expect(data).toEqual({ partner: { name: 'Offchain Labs', contacts: null, agreements: null } });
     expect(errors).toEqual([
       {
@@ -111,16 +111,13 @@ describe('partners subgraph: managing contacts', () => {
   });
 
   it.each([
-    ['the public', {}],
-    ['another partner', partnerHeaders('base-team')],
-  ])('refuses %s with FORBIDDEN and writes nothing', async (_who, headers) => {
+    ['the public', principalHeaders(), 'Mutation.addPartnerContact needs an API key; send one as "Authorization: Bearer <key>".', 'UNAUTHENTICATED'],
+    ['another partner', partnerHeaders('base-team'), "Only operators and the partner itself may manage a partner's contacts; use that partner's key or an operator key.", 'FORBIDDEN'],
+  ])('refuses %s and writes nothing', async (_who, headers, message, code) => {
     const before = await harness.rowCount('partner_contact');
     const { data, errors } = await graphqlRequest(url, ADD_CONTACT, { partnerId: partnerId('op-labs'), input: contact({ email: 'x@oplabs.example', escalationOrder: 9 }) }, headers);
     expect(data).toBeNull();
-    expect(errors?.[0]).toMatchObject({
-      message: "Only operators and the partner itself may manage a partner's contacts; use that partner's key or an operator key.",
-      extensions: { code: 'FORBIDDEN' },
-    });
+    expect(errors?.[0]).toMatchObject({ message, extensions: { code } });
     expect(await harness.rowCount('partner_contact')).toBe(before);
   });
 
@@ -170,7 +167,7 @@ describe('partners subgraph: managing contacts', () => {
   it('removes a contact and its personal data', async () => {
     const added = await graphqlRequest(url, ADD_CONTACT, { partnerId: partnerId('alchemy'), input: contact({ email: 'temp@alchemy.example', escalationOrder: 5 }) }, operator());
     const id = added.data.addPartnerContact.id;
-    const refused = await graphqlRequest(url, `mutation ($id: ID!) { removePartnerContact(id: $id) { id } }`, { id });
+    const refused = await graphqlRequest(url, `mutation ($id: ID!) { removePartnerContact(id: $id) { id } }`, { id }, partnerHeaders('op-labs'));
     expect(refused.errors?.[0].extensions).toEqual({ code: 'FORBIDDEN' });
     const removed = await graphqlRequest(url, `mutation ($id: ID!) { removePartnerContact(id: $id) { email } }`, { id }, partnerHeaders('alchemy'));
     expect(removed.data.removePartnerContact).toEqual({ email: 'temp@alchemy.example' });

@@ -67,7 +67,7 @@ async function createPlan(): Promise<string> {
 
 describe('partners subgraph: seeded rollout plans', () => {
   it('shows a plan and its history to everyone', async () => {
-    const { data, errors } = await graphqlRequest(url, PLAN, { id: BASE_PLAN });
+    const { data, errors } = await graphqlRequest(url, PLAN, { id: BASE_PLAN }, principalHeaders());
     expect(errors).toBeUndefined();
     expect(data.rolloutPlan).toMatchObject({
       title: 'Base Bridge withdrawals in the ecosystem bridge UI',
@@ -92,7 +92,7 @@ describe('partners subgraph: seeded rollout plans', () => {
   });
 
   it('lists plans on the partner, at different phases', async () => {
-    const { data } = await graphqlRequest(url, `{ base: partner(slug: "base-team") { rolloutPlans { currentPhase } } scroll: partner(slug: "scroll-tech") { rolloutPlans { currentPhase chain { id } } } }`);
+    const { data } = await graphqlRequest(url, `{ base: partner(slug: "base-team") { rolloutPlans { currentPhase } } scroll: partner(slug: "scroll-tech") { rolloutPlans { currentPhase chain { id } } } }`, {}, principalHeaders());
     expect(data).toEqual({
       base: { rolloutPlans: [{ currentPhase: 'CANARY' }] },
       scroll: { rolloutPlans: [{ currentPhase: 'PARTNER_STAGING', chain: { id: chainId('scroll') } }] },
@@ -101,7 +101,7 @@ describe('partners subgraph: seeded rollout plans', () => {
 
   it('keeps the rollback procedure private to the partner and to operators', async () => {
     const query = `query ($id: ID!) { rolloutPlan(id: $id) { title rollback { pauseProcedure multisig { threshold signers { name address } } stateRecoveryScripts communicationPlan } } }`;
-    const asPublic = await graphqlRequest(url, query, { id: BASE_PLAN });
+    const asPublic = await graphqlRequest(url, query, { id: BASE_PLAN }, principalHeaders());
     expect(asPublic.data.rolloutPlan).toEqual({ title: 'Base Bridge withdrawals in the ecosystem bridge UI', rollback: null });
     expect(asPublic.errors).toEqual([
       {
@@ -169,36 +169,36 @@ describe('partners subgraph: moving through phases', () => {
     ['a gate the phase does not have', { to: 'PARTNER_STAGING', confirmedGates: [...GATES.INTERNAL_TESTNET, 'Looks fine'] }, 'input.confirmedGates', 'lists gates that INTERNAL_TESTNET does not have: "Looks fine"'],
   ])('refuses %s with BAD_USER_INPUT and changes nothing', async (_case, input, field, message) => {
     const id = await createPlan();
-    const { data, errors } = await graphqlRequest(url, ADVANCE, { id, input });
+    const { data, errors } = await graphqlRequest(url, ADVANCE, { id, input }, principalHeaders(OPERATOR));
     expect(data).toBeNull();
     expect(errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: [{ field, message }] });
-    const after = await graphqlRequest(url, PLAN, { id });
+    const after = await graphqlRequest(url, PLAN, { id }, principalHeaders());
     expect(after.data.rolloutPlan.currentPhase).toBe('INTERNAL_TESTNET');
     expect(after.data.rolloutPlan.history).toHaveLength(1);
   });
 
   it('advances one phase at a time to FULL, rolls back with a reason, and refuses to go backwards by advancing', async () => {
     const id = await createPlan();
-    const staging = await graphqlRequest(url, ADVANCE, { id, input: { to: 'PARTNER_STAGING', confirmedGates: GATES.INTERNAL_TESTNET } });
+    const staging = await graphqlRequest(url, ADVANCE, { id, input: { to: 'PARTNER_STAGING', confirmedGates: GATES.INTERNAL_TESTNET } }, principalHeaders(OPERATOR));
     expect(staging.errors).toBeUndefined();
     expect(staging.data.advanceRolloutPlan).toMatchObject({ currentPhase: 'PARTNER_STAGING', currentCapacityPercent: 0 });
 
-    const backwards = await graphqlRequest(url, ADVANCE, { id, input: { to: 'INTERNAL_TESTNET' } });
+    const backwards = await graphqlRequest(url, ADVANCE, { id, input: { to: 'INTERNAL_TESTNET' } }, principalHeaders(OPERATOR));
     expect(backwards.errors?.[0].extensions?.fieldErrors).toEqual([
       { field: 'input.to', message: 'INTERNAL_TESTNET comes before PARTNER_STAGING; use rollBackRolloutPlan to go back one phase' },
     ]);
 
-    const canary = await graphqlRequest(url, ADVANCE, { id, input: { to: 'CANARY', confirmedGates: GATES.PARTNER_STAGING, note: 'Canary at 10%.' } });
+    const canary = await graphqlRequest(url, ADVANCE, { id, input: { to: 'CANARY', confirmedGates: GATES.PARTNER_STAGING, note: 'Canary at 10%.' } }, principalHeaders(OPERATOR));
     expect(canary.data.advanceRolloutPlan).toMatchObject({ currentPhase: 'CANARY', currentCapacityPercent: 10, completedAt: null });
 
-    const full = await graphqlRequest(url, ADVANCE, { id, input: { to: 'FULL', confirmedGates: GATES.CANARY } });
+    const full = await graphqlRequest(url, ADVANCE, { id, input: { to: 'FULL', confirmedGates: GATES.CANARY } }, principalHeaders(OPERATOR));
     expect(full.data.advanceRolloutPlan).toMatchObject({ currentPhase: 'FULL', currentCapacityPercent: 100, completedAt: expect.any(String) });
 
-    const beyond = await graphqlRequest(url, ADVANCE, { id, input: { to: 'FULL' } });
+    const beyond = await graphqlRequest(url, ADVANCE, { id, input: { to: 'FULL' } }, principalHeaders(OPERATOR));
     expect(beyond.errors?.[0].extensions?.fieldErrors).toEqual([{ field: 'input.to', message: 'cannot advance: the plan is already at FULL, the last phase' }]);
 
     const reason = 'Withdrawal finalization lagged 40 minutes behind target at full load.';
-    const rolledBack = await graphqlRequest(url, ROLL_BACK, { id, reason });
+    const rolledBack = await graphqlRequest(url, ROLL_BACK, { id, reason }, principalHeaders(OPERATOR));
     expect(rolledBack.errors).toBeUndefined();
     expect(rolledBack.data.rollBackRolloutPlan.currentPhase).toBe('CANARY');
     expect(rolledBack.data.rollBackRolloutPlan.completedAt).toBeNull();
@@ -213,21 +213,21 @@ describe('partners subgraph: moving through phases', () => {
 
   it('refuses to roll back from the first phase, and a rollback without a reason', async () => {
     const id = await createPlan();
-    const first = await graphqlRequest(url, ROLL_BACK, { id, reason: 'Testing' });
+    const first = await graphqlRequest(url, ROLL_BACK, { id, reason: 'Testing' }, principalHeaders(OPERATOR));
     expect(first.errors?.[0]).toMatchObject({
       message: 'Rollout plan "Linea deposits in the ecosystem bridge UI" is in INTERNAL_TESTNET, its first phase: there is no earlier phase to roll back to.',
       extensions: { code: 'CONFLICT' },
     });
-    const empty = await graphqlRequest(url, ROLL_BACK, { id: BASE_PLAN, reason: '' });
+    const empty = await graphqlRequest(url, ROLL_BACK, { id: BASE_PLAN, reason: '' }, principalHeaders(OPERATOR));
     expect(empty.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'input.reason', message: 'reason must be 1 to 1000 characters' }] });
-    const base = await graphqlRequest(url, PLAN, { id: BASE_PLAN });
+    const base = await graphqlRequest(url, PLAN, { id: BASE_PLAN }, principalHeaders());
     expect(base.data.rolloutPlan.currentPhase).toBe('CANARY');
   });
 
   it('answers NOT_FOUND for an unknown plan and null on lookup', async () => {
-    const advance = await graphqlRequest(url, ADVANCE, { id: 'nope', input: { to: 'CANARY' } });
+    const advance = await graphqlRequest(url, ADVANCE, { id: 'nope', input: { to: 'CANARY' } }, principalHeaders(OPERATOR));
     expect(advance.errors?.[0]).toMatchObject({ message: 'No rollout plan with id "nope" exists.', extensions: { code: 'NOT_FOUND' } });
-    const lookup = await graphqlRequest(url, PLAN, { id: '00000000-0000-4000-8000-000000000000' });
+    const lookup = await graphqlRequest(url, PLAN, { id: '00000000-0000-4000-8000-000000000000' }, principalHeaders());
     expect(lookup.data.rolloutPlan).toBeNull();
   });
 });

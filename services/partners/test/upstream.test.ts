@@ -50,7 +50,7 @@ describe('partners subgraph: while the bridges subgraph is down', () => {
   it('still serves Bridge.owners from its own data', async () => {
     const { data, errors } = await graphqlRequest(harness.url, `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Bridge { owners { partner { slug } } } } }`, {
       r: [{ __typename: 'Bridge', id: bridgeId('wormhole') }],
-    });
+    }, principalHeaders());
     expect(errors).toBeUndefined();
     expect(data._entities).toEqual([{ owners: [{ partner: { slug: 'wormhole-foundation' } }] }]);
   });

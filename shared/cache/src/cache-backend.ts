@@ -21,6 +21,8 @@ export interface CacheBackend {
   set(key: string, entry: StoredEntry, ttlMs: number): Promise<void>;
   /** Tries to take the load lock for `key` for `ttlMs`; returns a release function, or undefined when another holder has it. */
   tryLock(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined>;
+  /** Resolves when the backend's store answers (Redis `PING`); absent for process memory, which always does. */
+  ping?(): Promise<void>;
   /** Closes connections the backend opened. */
   close(): Promise<void>;
 }

@@ -42,6 +42,16 @@ export interface CacheStats {
   staleServed: number;
 }
 
+/**
+ * How one read was answered: `hit` (fresh), `revalidating` (served while one caller refreshes it), `miss` (loaded
+ * from upstream, or from the replica that loaded it), `stale` (upstream failed; the last known value, flagged
+ * stale) or `error` (upstream failed and nothing was kept).
+ */
+export type CacheReadOutcome = 'hit' | 'revalidating' | 'miss' | 'stale' | 'error';
+
+/** Told the outcome of every read (metrics). Must not throw. */
+export type CacheObserver = (outcome: CacheReadOutcome) => void;
+
 /** Options of {@link ReadThroughCache}. */
 export interface ReadThroughCacheOptions {
   /** Where entries and locks live. */
@@ -50,6 +60,19 @@ export interface ReadThroughCacheOptions {
   now?: () => number;
   /** How often a waiter looks for the value another replica is loading. @default 15 */
   pollMs?: number;
+  /** Told the outcome of every read. @default none */
+  observer?: CacheObserver;
+}
+
+/** What every view of one cache shares (see {@link ReadThroughCache.withObserver}). */
+interface CacheCore {
+  backend: CacheBackend;
+  now: () => number;
+  pollMs: number;
+  stats: CacheStats;
+  inFlight: Map<string, Promise<StoredEntry>>;
+  /** The errors of this process's failed loads by key, so callers get the real cause, not only its message. */
+  lastErrors: Map<string, Error>;
 }
 
 /**
@@ -59,87 +82,123 @@ export interface ReadThroughCacheOptions {
  * returned flagged `stale`, with the error.
  */
 export class ReadThroughCache {
-  /** What the cache has done since it was created. */
-  readonly stats: CacheStats = { hits: 0, revalidations: 0, loads: 0, loadFailures: 0, negativeHits: 0, staleServed: 0 };
-  private readonly backend: CacheBackend;
-  private readonly now: () => number;
-  private readonly pollMs: number;
-  private readonly inFlight = new Map<string, Promise<StoredEntry>>();
-  /** The errors of this process's failed loads by key, so callers get the real cause, not only its message. */
-  private readonly lastErrors = new Map<string, Error>();
+  private core: CacheCore;
+  private readonly observer: CacheObserver | undefined;
 
-  constructor({ backend, now = Date.now, pollMs = 15 }: ReadThroughCacheOptions) {
-    this.backend = backend;
-    this.now = now;
-    this.pollMs = pollMs;
+  constructor({ backend, now = Date.now, pollMs = 15, observer }: ReadThroughCacheOptions) {
+    this.core = {
+      backend,
+      now,
+      pollMs,
+      stats: { hits: 0, revalidations: 0, loads: 0, loadFailures: 0, negativeHits: 0, staleServed: 0 },
+      inFlight: new Map(),
+      lastErrors: new Map(),
+    };
+    this.observer = observer;
+  }
+
+  /** What the cache (all its views) has done since it was created. */
+  get stats(): CacheStats {
+    return this.core.stats;
+  }
+
+  /**
+   * A view of this cache that tells `observer` the outcome of each of its reads: same entries, locks, in-flight
+   * loads and {@link stats}. A host that shares one cache between services gives each service its own view, so each
+   * counts its own reads.
+   */
+  withObserver(observer: CacheObserver): ReadThroughCache {
+    const view = new ReadThroughCache({ backend: this.core.backend, observer });
+    view.core = this.core;
+    return view;
+  }
+
+  /** Resolves when the backend answers (Redis `PING`); rejects when it does not. For readiness checks. */
+  async ping(): Promise<void> {
+    await this.core.backend.ping?.();
   }
 
   /** Reads `key`, calling `load` only when the policy says the cached value will not do. */
   async read<T>(key: string, load: () => Promise<T>, policy: FreshnessPolicy): Promise<CachedRead<T>> {
+    let answered: { read: CachedRead<T>; outcome: CacheReadOutcome };
+    try {
+      answered = await this.readOnce(key, load, policy);
+    } catch (error) {
+      this.observer?.('error');
+      throw error;
+    }
+    this.observer?.(answered.outcome);
+    return answered.read;
+  }
+
+  private async readOnce<T>(key: string, load: () => Promise<T>, policy: FreshnessPolicy): Promise<{ read: CachedRead<T>; outcome: CacheReadOutcome }> {
     const { freshMs, revalidateMs = freshMs, keepMs = 3_600_000, negativeMs = 2_000 } = policy;
-    const entry = await this.backend.get(key);
-    const now = this.now();
+    const { backend, stats } = this.core;
+    const entry = await backend.get(key);
+    const now = this.core.now();
     const age = entry?.value !== undefined ? now - entry.observedAt : Infinity;
     if (entry?.value !== undefined && age < freshMs) {
-      this.stats.hits += 1;
-      return this.answer<T>(entry, false);
+      stats.hits += 1;
+      return { read: this.answer<T>(entry, false), outcome: 'hit' };
     }
     if (entry?.value !== undefined && age < freshMs + revalidateMs) {
-      this.stats.revalidations += 1;
+      stats.revalidations += 1;
       this.refresh(key, load, policy).catch(() => undefined);
-      return this.answer<T>(entry, false);
+      return { read: this.answer<T>(entry, false), outcome: 'revalidating' };
     }
     if (entry?.failedAt !== undefined && now - entry.failedAt < negativeMs) {
-      this.stats.negativeHits += 1;
-      return this.lastKnownOrThrow<T>(key, entry, keepMs);
+      stats.negativeHits += 1;
+      return { read: this.lastKnownOrThrow<T>(key, entry, keepMs), outcome: 'stale' };
     }
     const loaded = await this.refresh(key, load, policy);
     if (loaded.failedAt !== undefined && loaded.failedAt >= loaded.observedAt) {
-      return this.lastKnownOrThrow<T>(key, loaded, keepMs);
+      return { read: this.lastKnownOrThrow<T>(key, loaded, keepMs), outcome: 'stale' };
     }
-    return this.answer<T>(loaded, false);
+    return { read: this.answer<T>(loaded, false), outcome: 'miss' };
   }
 
   /** Loads `key` once for every concurrent caller in this process, and once across processes sharing the backend. */
   private refresh<T>(key: string, load: () => Promise<T>, policy: FreshnessPolicy): Promise<StoredEntry> {
-    const running = this.inFlight.get(key);
+    const { inFlight } = this.core;
+    const running = inFlight.get(key);
     if (running) return running;
-    const flight = this.loadExclusively(key, load, policy).finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, flight);
+    const flight = this.loadExclusively(key, load, policy).finally(() => inFlight.delete(key));
+    inFlight.set(key, flight);
     return flight;
   }
 
   private async loadExclusively<T>(key: string, load: () => Promise<T>, policy: FreshnessPolicy): Promise<StoredEntry> {
     const { keepMs = 3_600_000, lockMs = 10_000 } = policy;
-    const startedAt = this.now();
-    let release = await this.backend.tryLock(key, lockMs);
+    const { backend, stats, lastErrors, now, pollMs } = this.core;
+    const startedAt = now();
+    let release = await backend.tryLock(key, lockMs);
     while (!release) {
       // Another replica is loading: take its result as soon as it is stored, or load ourselves if it gives up.
-      await sleep(this.pollMs);
-      const entry = await this.backend.get(key);
+      await sleep(pollMs);
+      const entry = await backend.get(key);
       if (entry && Math.max(entry.observedAt, entry.failedAt ?? 0) >= startedAt) return entry;
-      if (this.now() - startedAt > lockMs) break;
-      release = await this.backend.tryLock(key, lockMs);
+      if (now() - startedAt > lockMs) break;
+      release = await backend.tryLock(key, lockMs);
     }
     try {
-      const previous = await this.backend.get(key);
-      this.stats.loads += 1;
+      const previous = await backend.get(key);
+      stats.loads += 1;
       let entry: StoredEntry;
       try {
         const value = await load();
-        entry = { value: encodeValue(value), observedAt: this.now() };
-        this.lastErrors.delete(key);
+        entry = { value: encodeValue(value), observedAt: now() };
+        lastErrors.delete(key);
       } catch (error) {
-        this.stats.loadFailures += 1;
+        stats.loadFailures += 1;
         entry = {
           value: previous?.value,
           observedAt: previous?.observedAt ?? 0,
           failure: error instanceof Error ? error.message : String(error),
-          failedAt: this.now(),
+          failedAt: now(),
         };
-        this.lastErrors.set(key, error instanceof Error ? error : new Error(String(error)));
+        lastErrors.set(key, error instanceof Error ? error : new Error(String(error)));
       }
-      await this.backend.set(key, entry, keepMs);
+      await backend.set(key, entry, keepMs);
       return entry;
     } finally {
       await release?.();
@@ -152,11 +211,11 @@ export class ReadThroughCache {
 
   /** The last known value flagged stale with the failure, or the failure when nothing recent enough is kept. */
   private lastKnownOrThrow<T>(key: string, entry: StoredEntry, keepMs: number): CachedRead<T> {
-    const local = this.lastErrors.get(key);
+    const local = this.core.lastErrors.get(key);
     // A failure recorded by another replica arrives as its message only.
     const error = local && local.message === entry.failure ? local : new CacheLoadError(entry.failure ?? 'The upstream read failed.');
-    if (entry.value !== undefined && this.now() - entry.observedAt < keepMs) {
-      this.stats.staleServed += 1;
+    if (entry.value !== undefined && this.core.now() - entry.observedAt < keepMs) {
+      this.core.stats.staleServed += 1;
       return this.answer<T>(entry, true, error);
     }
     throw error;

@@ -37,6 +37,9 @@ export function createRedisBackend({ redis, prefix = 'junction:cache:', ownsClie
         await redis.eval(RELEASE_LOCK, 1, lockKey, token);
       };
     },
+    async ping() {
+      await redis.ping();
+    },
     async close() {
       if (ownsClient) await redis.quit();
     },

@@ -1,4 +1,5 @@
 export { openStore, type OpenStoreParameters, type Store } from './store';
+export { DATA_DIR_LOCK_FILE, DataDirInUseError, lockDataDir, type DataDirLock } from './data-dir-lock';
 export { openDataSource, migrationSchema, type OpenDataSourceParameters, type ServiceDataSource } from './data-source';
 export { QueryCounter } from './query-counter';
 export { SessionLock } from './session-lock';

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
+import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import { readPgliteTemplate } from './pglite-template';
 import { createSerializedPg } from './serialized-pg';
 import { SessionLock } from './session-lock';
@@ -31,7 +32,11 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** Opens the store described by the parameters. */
+/**
+ * Opens the store described by the parameters. An embedded store on disk is opened by one process at a time: when
+ * another live process has its directory open, this throws a `DataDirInUseError` (code `CONFLICT`) instead of
+ * letting two PGlite instances write the same files.
+ */
 export async function openStore({ databaseUrl, dataDir = '.junction', poolSize = 10 }: OpenStoreParameters): Promise<Store> {
   if (databaseUrl) {
     return {
@@ -48,31 +53,42 @@ async function openEmbeddedStore(dataDir: string): Promise<Store> {
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   let location = dataDir;
   let loadDataDir: Blob | undefined;
+  let lock: DataDirLock | undefined;
   if (!dataDir.startsWith('memory://')) {
+    lock = lockDataDir(dataDir);
     location = path.resolve(dataDir, 'pgdata');
     if (!existsSync(path.join(location, 'PG_VERSION'))) loadDataDir = readPgliteTemplate();
     mkdirSync(location, { recursive: true });
   }
-  const db = new PGlite(location, { loadDataDir });
-  await db.waitReady;
-  // pg talks to PGlite over its wire protocol on loopback; the session lock serializes connections.
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 64 });
-  await server.start();
-  const [host, port] = server.getServerConn().split(':');
-  return {
-    kind: 'pglite',
-    connectionOptions: {
-      type: 'postgres',
-      host,
-      port: Number(port),
-      username: 'postgres',
-      database: 'postgres',
-      driver: createSerializedPg(new SessionLock()),
-      poolSize: 4,
-    },
-    async close() {
-      await server.stop();
+  try {
+    const db = new PGlite(location, { loadDataDir });
+    await db.waitReady;
+    // pg talks to PGlite over its wire protocol on loopback; the session lock serializes connections.
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 64 });
+    await server.start().catch(async (error: unknown) => {
       await db.close();
-    },
-  };
+      throw error;
+    });
+    const [host, port] = server.getServerConn().split(':');
+    return {
+      kind: 'pglite',
+      connectionOptions: {
+        type: 'postgres',
+        host,
+        port: Number(port),
+        username: 'postgres',
+        database: 'postgres',
+        driver: createSerializedPg(new SessionLock()),
+        poolSize: 4,
+      },
+      async close() {
+        await server.stop();
+        await db.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }

@@ -10,6 +10,16 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** The query is deeper, has more aliases or more tokens than the gateway accepts. */
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** The query's estimated cost is over the caller's budget. */
+  COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
+  /** The request body is larger than the gateway accepts (HTTP 413). */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** A GET or form request came without a header a browser cannot send cross-site unasked (HTTP 403). */
+  CSRF_HEADER_REQUIRED: 'CSRF_HEADER_REQUIRED',
+  /** A subgraph answered with an error that carried no code of its own. */
+  SUBGRAPH_ERROR: 'SUBGRAPH_ERROR',
 } as const;
 
 /** One of {@link ErrorCode}'s values. */

@@ -8,7 +8,7 @@ import { validateInput } from './validate-input';
 
 /** The Federation v2 directives a subgraph may use. */
 const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@authenticated", "@requiresScopes", "@cost", "@listSize"])';
 
 /** Parameters of {@link buildFederatedSchema}. */
 export interface BuildFederatedSchemaParameters {

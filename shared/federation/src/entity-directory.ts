@@ -1,9 +1,13 @@
 import { UpstreamUnavailableError } from '@junction/errors';
+import { PUBLIC_PRINCIPAL } from './principal';
+import { signPrincipal } from './principal-header';
 
 /** Parameters of {@link createEntityDirectory}. */
 export interface EntityDirectoryParameters {
   /** The `/graphql` URL of the subgraph that owns each entity type, e.g. `{ Chain: 'http://…/graphql' }`. */
   owners: Record<string, string>;
+  /** The secret subgraphs verify principals with; lookups are signed as the public, which is what they need. */
+  principalSecret: string;
   /** How long one lookup may take. @default 5000 */
   timeoutMs?: number;
   /** The fetch to use. @default globalThis.fetch */
@@ -20,7 +24,7 @@ export interface EntityDirectory {
  * Builds an {@link EntityDirectory}. A service never reads another's tables; to check that a referenced chain or
  * partner exists, it resolves the references at their owner, exactly as the gateway would.
  */
-export function createEntityDirectory({ owners, timeoutMs = 5000, fetch = globalThis.fetch }: EntityDirectoryParameters): EntityDirectory {
+export function createEntityDirectory({ owners, principalSecret, timeoutMs = 5000, fetch = globalThis.fetch }: EntityDirectoryParameters): EntityDirectory {
   return {
     async findMissing(typename, ids) {
       const unique = [...new Set(ids)];
@@ -31,7 +35,7 @@ export function createEntityDirectory({ owners, timeoutMs = 5000, fetch = global
       try {
         const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...signPrincipal(PUBLIC_PRINCIPAL, { secret: principalSecret }) },
           body: JSON.stringify({
             query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${typename} { id } } }`,
             variables: { representations: unique.map((id) => ({ __typename: typename, id })) },

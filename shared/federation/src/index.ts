@@ -15,6 +15,7 @@ export { checksumAddress } from './evm-address';
 export { validateInput } from './validate-input';
 export { seedId } from './seed-id';
 export { groupByKeys, orderByKeys } from './batch';
+export { checkAccess, RequiresAccess, type RequiresAccessParameters } from './requires-access';
 export {
   canSeePartnerPrivate,
   DEFAULT_SCOPES,
@@ -29,6 +30,16 @@ export {
   type Principal,
   type Role,
 } from './principal';
+export {
+  API_KEY_HASH_PATTERN,
+  API_KEY_PATTERN,
+  API_KEY_PREFIX,
+  generateApiKey,
+  hashApiKey,
+  parseApiKey,
+  type GeneratedApiKey,
+  type ParsedApiKey,
+} from './api-key';
 export { emitSchema } from './emit-schema';
 export {
   PRINCIPAL_HEADER,
@@ -41,12 +52,19 @@ export {
 export {
   createSubgraphService,
   type CreateSubgraphServiceParameters,
+  type SubgraphBuildTools,
   type SubgraphContext,
   type SubgraphParts,
   type SubgraphService,
 } from './subgraph-service';
-export { runSubgraph, type RunSubgraphParameters } from './run-subgraph';
+export { runSubgraph, type RunSubgraphParameters, type SubgraphHost } from './run-subgraph';
+export { SubgraphMetrics, type WatchedSampler } from './observability/subgraph-metrics';
+export type { SubgraphObservability } from './observability/subgraph-observability';
 export { IsDisplayName, IsSearchText, IsSlug, IsWebUrl, SLUG_PATTERN } from './input-rules';
+export { ContractProbe } from './probes/contract-probe';
+export { ContractProbeColumns } from './probes/contract-probe-columns';
+export { ContractProbeInput, MAX_PROBE_ARGS } from './probes/contract-probe-input';
+export { ContractProbeResult } from './probes/contract-probe-result';
 export { reportPartialFailure } from './partial-failure';
 export { MetricBucket, METRIC_BUCKET_SECONDS } from './metrics/metric-bucket';
 export { MetricPoint, MetricSeries } from './metrics/metric-series';

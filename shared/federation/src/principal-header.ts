@@ -1,7 +1,7 @@
 import { BaseError, ErrorCode } from '@junction/errors';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { PUBLIC_PRINCIPAL, ROLES, type Principal, type Role } from './principal';
+import { ROLES, type Principal, type Role } from './principal';
 
 /** The header carrying the caller's principal from the gateway to a subgraph. */
 export const PRINCIPAL_HEADER = 'x-junction-principal';
@@ -37,14 +37,15 @@ export interface VerifyPrincipalParameters {
 }
 
 /**
- * The principal of a subgraph request. No principal header means the public; a header whose signature is wrong,
- * malformed or older than `maxAgeMs` is refused with `UNAUTHENTICATED`.
+ * The principal of a subgraph request, which the gateway signs (anonymous callers as the public). Headers that are
+ * missing, malformed, wrongly signed or older than `maxAgeMs` are refused with `UNAUTHENTICATED`.
  */
 export function verifyPrincipal(headers: IncomingHttpHeaders, { secret, maxAgeMs = 60_000, now = Date.now() }: VerifyPrincipalParameters): Principal {
   const value = headers[PRINCIPAL_HEADER];
   const signature = headers[SIGNATURE_HEADER];
-  if (value === undefined && signature === undefined) return PUBLIC_PRINCIPAL;
-  if (typeof value !== 'string' || typeof signature !== 'string') throw unauthenticated('the principal header or its signature is missing');
+  if (typeof value !== 'string' || typeof signature !== 'string') {
+    throw unauthenticated('the signed principal headers are missing; call this subgraph through the gateway');
+  }
   const expected = Buffer.from(hmac(secret, value));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw unauthenticated('the principal signature does not verify');

@@ -10,12 +10,12 @@ const RANK: Record<Role, number> = { PUBLIC: 0, PARTNER: 1, OPERATOR: 2, ADMIN: 
 
 /**
  * The scopes an API key can carry. A key's role says who it is; its scopes narrow what it may do.
- * - `health:read`: live chain and bridge health and metric series.
+ * - `metrics:read`: chain and bridge health history (metric series), for notebooks and dashboards.
  * - `incidents:write`: open, update and resolve incidents; acknowledge them.
  * - `catalogue:write`: create, update and archive partners, chains, bridges, routes and probes.
  * - `keys:manage`: create and revoke API keys.
  */
-export const KEY_SCOPES = ['health:read', 'incidents:write', 'catalogue:write', 'keys:manage'] as const;
+export const KEY_SCOPES = ['metrics:read', 'incidents:write', 'catalogue:write', 'keys:manage'] as const;
 
 /** One of {@link KEY_SCOPES}. */
 export type KeyScope = (typeof KEY_SCOPES)[number];
@@ -28,9 +28,9 @@ export const RESOLVE_KEYS_SCOPE = 'keys:resolve';
 
 /** The scopes a key gets when it is created without a list: what the role can use. */
 export const DEFAULT_SCOPES: Record<Exclude<Role, 'PUBLIC'>, readonly KeyScope[]> = {
-  PARTNER: ['health:read', 'incidents:write'],
-  OPERATOR: ['health:read', 'incidents:write', 'catalogue:write', 'keys:manage'],
-  ADMIN: ['health:read', 'incidents:write', 'catalogue:write', 'keys:manage'],
+  PARTNER: ['metrics:read', 'incidents:write'],
+  OPERATOR: ['metrics:read', 'incidents:write', 'catalogue:write', 'keys:manage'],
+  ADMIN: ['metrics:read', 'incidents:write', 'catalogue:write', 'keys:manage'],
 };
 
 /** Who is calling. Subgraphs get it from the gateway in a signed header. */

@@ -1,12 +1,29 @@
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { BaseError, formatError } from '@junction/errors';
+import {
+  createLogger,
+  drainHttpServer,
+  extractTraceContext,
+  processMetricsRegistry,
+  renderMetrics,
+  REQUEST_ID_HEADER,
+  requestIdFor,
+} from '@junction/observability';
+import { SpanKind } from '@opentelemetry/api';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { finishRequest, recordOperations, type RequestRecord } from './observability/request-record';
+import { SubgraphMetrics } from './observability/subgraph-metrics';
+import type { SubgraphObservability } from './observability/subgraph-observability';
 
 /** The largest request body a subgraph reads. */
 const MAX_BODY_BYTES = 1_000_000;
+
+/** How long a readiness check may take before it counts as failed. */
+const READY_TIMEOUT_MS = 2000;
 
 /** Appends the errors resolvers reported beside data they still returned (see `reportPartialFailure`). */
 const partialFailuresPlugin: ApolloServerPlugin<BaseContext & { partialFailures?: GraphQLFormattedError[] }> = {
@@ -33,47 +50,67 @@ export interface SubgraphServerParameters<Context extends BaseContext> {
   schema: GraphQLSchema;
   /** Builds the per-request context (fresh dataloaders, for example). */
   context: (request: IncomingMessage) => Promise<Context> | Context;
-  /** Answers readiness: resolves when the subgraph's dependencies (its database) answer. */
+  /** Answers readiness: resolves when the subgraph's dependencies (its database, its Redis) answer. */
   ready: () => Promise<void>;
-  /** Receives errors that were masked from the client. @default console.error */
+  /** Receives errors that were masked from the client. @default logged at `error` with their stack and the request id */
   onMaskedError?: (error: unknown) => void;
+  /** The subgraph's metrics, which the service may add to. @default new metrics labelled `service=name` */
+  metrics?: SubgraphMetrics;
+  /** Logs, `/metrics`, traces and the drain timeout. @default JSON logs on stdout at `warn`, `/metrics` served, no traces */
+  observability?: SubgraphObservability;
 }
 
-/** A subgraph's HTTP server: `/graphql`, `/healthz`, `/readyz`. Built without listening. */
+/** A subgraph's HTTP server: `/graphql`, `/healthz`, `/readyz`, `/metrics`. Built without listening. */
 export interface SubgraphServer {
   /** The Apollo Server instance (tests may call `executeOperation`). */
   apollo: ApolloServer<BaseContext>;
   /** The node HTTP server (not yet listening). */
   http: Server;
+  /** The metrics `/metrics` reports. */
+  metrics: SubgraphMetrics;
   /** Starts listening; resolves with the URL of `/graphql`. */
   listen(port: number, host?: string): Promise<string>;
-  /** Stops accepting requests, lets in-flight ones finish, stops Apollo. */
+  /**
+   * Stops gracefully: `/readyz` answers 503 from now on, no new connection is accepted, in-flight requests finish
+   * (up to the drain timeout), then Apollo stops.
+   */
   close(): Promise<void>;
 }
 
 /**
  * Builds the HTTP server of a subgraph around Apollo Server. Errors reach clients only as `BaseError`s with
- * their stable code; anything else is masked and logged.
+ * their stable code; anything else is masked and logged with its stack. Every `/graphql` request takes the
+ * gateway's `x-request-id` (or gets one), echoes it, is counted in `/metrics`, logged as one JSON line, and traced
+ * under the caller's `traceparent` when a tracer is given.
  */
 export async function createSubgraphServer<Context extends BaseContext>({
   name,
   schema,
   context,
   ready,
-  onMaskedError = (error) => console.error(`[${name}]`, error),
+  onMaskedError,
+  metrics = new SubgraphMetrics(name),
+  observability = {},
 }: SubgraphServerParameters<Context>): Promise<SubgraphServer> {
+  const { metricsEndpoint = true, processMetrics = true, tracer, drainTimeoutMs = 10_000 } = observability;
+  const log = (observability.logger ?? createLogger({ level: 'warn' })).child({ service: name });
+  const scope = new AsyncLocalStorage<RequestRecord>();
+  const onMasked = onMaskedError ?? ((error: unknown) => (scope.getStore()?.log ?? log).error({ err: error }, 'Error masked from the client'));
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), partialFailuresPlugin],
-    formatError: (formatted, error) => formatError(formatted, error, { onMasked: onMaskedError }),
+    // The host owns shutdown (drain first, then stop); Apollo's own handler would stop at once and re-raise the signal.
+    stopOnTerminationSignals: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), partialFailuresPlugin, recordOperations(scope, tracer)],
+    formatError: (formatted, error) => formatError(formatted, error, { onMasked }),
   });
   await apollo.start();
+  let draining = false;
 
   const http = createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
-      onMaskedError(error);
+      onMasked(error);
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
     });
@@ -81,10 +118,14 @@ export async function createSubgraphServer<Context extends BaseContext>({
   http.keepAliveTimeout = 65_000;
 
   async function buildContext(request: IncomingMessage): Promise<Context> {
+    const record = scope.getStore();
     try {
-      return await context(request);
+      const built = await context(request);
+      if (record) record.principal = (built as { principal?: RequestRecord['principal'] }).principal;
+      return built;
     } catch (error) {
       if (!(error instanceof BaseError)) throw error;
+      record?.errorCodes.push(error.code);
       // Apollo answers a failed context with HTTP 500 unless told otherwise; a refused caller is a 401/403.
       const status = HTTP_STATUS[error.code] ?? 400;
       throw new GraphQLError(error.shortMessage, { extensions: { code: error.code, http: { status } } });
@@ -95,14 +136,36 @@ export async function createSubgraphServer<Context extends BaseContext>({
     const url = new URL(request.url ?? '/', 'http://subgraph');
     if (url.pathname === '/healthz') return sendJson(response, 200, { status: 'ok', subgraph: name });
     if (url.pathname === '/readyz') {
+      if (draining) return sendJson(response, 503, { status: 'draining', subgraph: name });
       try {
-        await ready();
+        await withTimeout(ready(), READY_TIMEOUT_MS);
         return sendJson(response, 200, { status: 'ready', subgraph: name });
       } catch (error) {
         return sendJson(response, 503, { status: 'unavailable', subgraph: name, reason: (error as Error).message });
       }
     }
+    if (url.pathname === '/metrics' && metricsEndpoint) {
+      const { contentType, body } = await renderMetrics(processMetrics ? [metrics.registry, processMetricsRegistry()] : [metrics.registry]);
+      response.writeHead(200, { 'content-type': contentType });
+      response.end(body);
+      return;
+    }
     if (url.pathname !== '/graphql') return sendJson(response, 404, { error: `No route ${url.pathname}; use /graphql.` });
+    const requestId = requestIdFor(request.headers[REQUEST_ID_HEADER]);
+    response.setHeader(REQUEST_ID_HEADER, requestId);
+    const record: RequestRecord = { requestId, startedAt: performance.now(), log: log.child({ requestId }), errorCodes: [] };
+    if (tracer) {
+      record.span = tracer.startSpan(
+        `${request.method ?? 'GET'} /graphql`,
+        { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method ?? 'GET', 'url.path': '/graphql', 'junction.request_id': requestId } },
+        extractTraceContext(request.headers),
+      );
+    }
+    response.once('close', () => finishRequest(record, response.statusCode, metrics));
+    await scope.run(record, () => serveGraphQL(request, response, url));
+  }
+
+  async function serveGraphQL(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     const body = request.method === 'POST' ? await readJson(request) : undefined;
     if (body instanceof Error) return sendJson(response, 400, { errors: [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }] });
     const headers = new HeaderMap();
@@ -126,6 +189,7 @@ export async function createSubgraphServer<Context extends BaseContext>({
   return {
     apollo: apollo as unknown as ApolloServer<BaseContext>,
     http,
+    metrics,
     listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         http.once('error', reject);
@@ -136,13 +200,25 @@ export async function createSubgraphServer<Context extends BaseContext>({
       });
     },
     async close() {
-      await new Promise<void>((resolve) => {
-        http.close(() => resolve());
-        http.closeIdleConnections();
-      });
+      draining = true;
+      const { drained } = await drainHttpServer(http, { timeoutMs: drainTimeoutMs });
+      if (!drained) log.warn({ drainTimeoutMs }, 'Requests still in flight after the drain timeout were cut.');
       await apollo.stop();
     },
   };
+}
+
+/** Rejects when `promise` has not settled within `ms`. */
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

@@ -1,5 +1,7 @@
 import type { ServiceDataSource } from '@junction/db';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { SubgraphMetrics } from './observability/subgraph-metrics';
+import type { SubgraphObservability } from './observability/subgraph-observability';
 import type { Principal } from './principal';
 import { verifyPrincipal } from './principal-header';
 import { createSubgraphServer, type SubgraphServer } from './subgraph-server';
@@ -25,6 +27,14 @@ export interface SubgraphParts<Loaders> {
   createLoaders(principal: Principal): Loaders;
   /** Releases what `build` created besides the DataSource (clients, timers), after the server has stopped. */
   close?(): Promise<void> | void;
+  /** Checks the dependencies the service has besides its database (Redis), for `/readyz`; rejects when one is down. @default none */
+  ready?(): Promise<void>;
+}
+
+/** What `build` may use to report on itself. */
+export interface SubgraphBuildTools {
+  /** The subgraph's metrics: register cache, RPC and sampler metrics here (`metrics.cacheObserver()` …). */
+  metrics: SubgraphMetrics;
 }
 
 /** Parameters of {@link createSubgraphService}. */
@@ -36,40 +46,48 @@ export interface CreateSubgraphServiceParameters<Loaders> {
   /** The secret the gateway signs principals with. */
   principalSecret: string;
   /** Builds the schema (and seeds, if the service does) on the open DataSource. */
-  build(): Promise<SubgraphParts<Loaders>>;
+  build(tools: SubgraphBuildTools): Promise<SubgraphParts<Loaders>>;
+  /** Logs, `/metrics`, traces and the drain timeout. @default JSON logs on stdout at `warn`, `/metrics` served, no traces */
+  observability?: SubgraphObservability;
 }
 
 /** A built (not listening) subgraph with its DataSource. */
 export interface SubgraphService {
-  /** The HTTP server with `/graphql`, `/healthz`, `/readyz`. */
+  /** The HTTP server with `/graphql`, `/healthz`, `/readyz`, `/metrics`. */
   server: SubgraphServer;
   /** The service's DataSource and its statement counter. */
   db: ServiceDataSource;
-  /** Closes the server, then the DataSource (not the store). */
+  /** Drains and closes the server, then releases the service's parts and the DataSource (not the store). */
   close(): Promise<void>;
 }
 
 /**
  * Assembles a subgraph around its open DataSource: every request gets the verified principal and fresh loaders;
- * readiness means the database answers. If building fails the DataSource is closed, so nothing leaks.
+ * readiness means the database (and whatever `parts.ready` checks) answers. If building fails the DataSource is
+ * closed, so nothing leaks.
  */
 export async function createSubgraphService<Loaders>({
   name,
   db,
   principalSecret,
   build,
+  observability,
 }: CreateSubgraphServiceParameters<Loaders>): Promise<SubgraphService> {
   try {
-    const { schema, createLoaders, close: closeParts } = await build();
+    const metrics = new SubgraphMetrics(name);
+    const { schema, createLoaders, close: closeParts, ready: partsReady } = await build({ metrics });
     const server = await createSubgraphServer<SubgraphContext<Loaders>>({
       name,
       schema,
+      metrics,
+      observability,
       context: (request) => {
         const principal = verifyPrincipal(request.headers, { secret: principalSecret });
         return { principal, loaders: createLoaders(principal), partialFailures: [] };
       },
       ready: async () => {
         await db.dataSource.query('SELECT 1');
+        await partsReady?.();
       },
     });
     return {

@@ -3,6 +3,8 @@ export {
   type ChainClient,
   type CreateChainClientErrorType,
   type CreateChainClientParameters,
+  type RpcCall,
+  type RpcCallObserver,
 } from './clients/create-chain-client';
 export type { ChainClientRankOptions } from './clients/chain-client-rank-options';
 
@@ -57,6 +59,12 @@ export {
   type EvaluateProbesReturnType,
 } from './actions/evaluate-probes';
 export {
+  evaluateStoredProbes,
+  type EvaluateStoredProbesErrorType,
+  type EvaluateStoredProbesParameters,
+  type EvaluateStoredProbesReturnType,
+} from './actions/evaluate-stored-probes';
+export {
   evaluateProbe,
   type EvaluateProbeErrorType,
   type EvaluateProbeParameters,
@@ -98,11 +106,14 @@ export { InvalidProbeError, type InvalidProbeErrorParameters, type InvalidProbeE
 
 export type { ReadResult } from './types/read-result';
 export type { ContractProbe, ProbeExpectation, ProbeResult } from './types/contract-probe';
+export type { StoredProbe, StoredProbeResult } from './types/stored-probe';
 
 export { scrubUrl, REDACTED } from './utils/scrub-url';
 export { scrubText } from './utils/scrub-text';
+export { errorReason } from './utils/error-reason';
 export { parseProbe, type ParsedProbe } from './utils/parse-probe';
 export { checkProbeExpectation, type CheckProbeExpectationParameters } from './utils/check-probe-expectation';
+export { checkProbeInput, MAX_PROBE_ARGS_JSON, type CheckProbeInputReturnType, type ProbeInput } from './utils/check-probe-input';
 export { isUnservedBlockTagError } from './utils/is-unserved-block-tag-error';
 export {
   ChainClientRegistry,

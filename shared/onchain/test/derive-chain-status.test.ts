@@ -48,6 +48,12 @@ describe('deriveChainStatus', () => {
     expect(deriveChainStatus({ ...healthy, reachableEndpoints: 1 })).toBe('DEGRADED');
   });
 
+  it('is DEGRADED when a contract probe fails, but a worse status stays', () => {
+    expect(deriveChainStatus({ ...healthy, failedProbes: 1 })).toBe('DEGRADED');
+    expect(deriveChainStatus({ ...healthy, failedProbes: 0 })).toBe('HEALTHY');
+    expect(deriveChainStatus({ ...healthy, failedProbes: 2, sequencerUp: false })).toBe('HALTED');
+  });
+
   it('honours custom thresholds', () => {
     const thresholds = { degradedAfterBlocks: 2, haltedAfterBlocks: 4, minHaltedSeconds: 0 };
     expect(deriveChainStatus({ ...healthy, headAgeSeconds: 5, thresholds })).toBe('DEGRADED');

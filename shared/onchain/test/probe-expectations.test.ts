@@ -1,4 +1,4 @@
-import { checkProbeExpectation, InvalidProbeError, parseProbe } from '@junction/onchain';
+import { checkProbeExpectation, checkProbeInput, InvalidProbeError, MAX_PROBE_ARGS_JSON, parseProbe } from '@junction/onchain';
 
 const address = '0x00000000000000000000000000000000000000e1' as const;
 
@@ -46,5 +46,32 @@ describe('parseProbe', () => {
     const error = caught as InvalidProbeError;
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.fieldErrors).toEqual([{ field, message: expect.any(String) }]);
+  });
+});
+
+describe('checkProbeInput', () => {
+  const token = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
+
+  it('turns a valid input into the probe to store: address checksummed, expectation as text, null where not set', () => {
+    const checked = checkProbeInput({ address: token.toLowerCase(), signature: 'function balanceOf(address) view returns (uint256)', args: [token], expect: { min: '10' } });
+    expect(checked).toEqual({
+      probe: { address: token, signature: 'function balanceOf(address) view returns (uint256)', args: [token], expectEquals: null, expectMin: '10', expectMax: null },
+      problems: [],
+    });
+  });
+
+  it('names the address and the call problems under the given field, and keeps the address as given', () => {
+    const wrongChecksum = '0x5fbDB2315678afecb367f032d93F642f64180aa3';
+    const checked = checkProbeInput({ address: wrongChecksum, signature: 'function paused() view returns (bool)', args: [], expect: { equals: 'yes' } }, 'input.probes.0');
+    expect(checked.probe.address).toBe(wrongChecksum);
+    expect(checked.problems).toEqual([
+      { field: 'input.probes.0.address', message: `"${wrongChecksum}" is not a valid EVM address (0x and 40 hex digits; mixed case must match its EIP-55 checksum)` },
+      { field: 'input.probes.0.expect.equals', message: 'must be true or false: paused() returns bool' },
+    ]);
+  });
+
+  it('refuses arguments longer than the limit as JSON without parsing them', () => {
+    const checked = checkProbeInput({ address: token, signature: 'not a signature', args: ['x'.repeat(MAX_PROBE_ARGS_JSON)] });
+    expect(checked.problems).toEqual([{ field: 'input.args', message: `must be at most ${MAX_PROBE_ARGS_JSON} characters as JSON` }]);
   });
 });

@@ -1,10 +1,13 @@
-import { DEFAULT_SCOPES, signPrincipal, type Principal } from '@junction/federation';
+import { DEFAULT_SCOPES, PUBLIC_PRINCIPAL, signPrincipal, type Principal } from '@junction/federation';
 
 /** The principal secret the tests' gateway and subgraphs share. */
 export const TEST_PRINCIPAL_SECRET = 'junction-tests-principal-secret-0123456789';
 
-/** Headers that make a direct subgraph request come from `principal`, signed as the gateway would sign them. */
-export function principalHeaders(principal: Principal): Record<string, string> {
+/**
+ * Headers that make a direct subgraph request come from `principal`, signed as the gateway would sign them.
+ * @default principal: the public (anonymous callers reach subgraphs signed as the public)
+ */
+export function principalHeaders(principal: Principal = PUBLIC_PRINCIPAL): Record<string, string> {
   return signPrincipal(principal, { secret: TEST_PRINCIPAL_SECRET });
 }
 

@@ -1,20 +1,18 @@
 import {
-  evaluateProbes,
-  parseProbe,
+  errorReason,
+  evaluateStoredProbes,
   readBridgeState,
   RpcRequestFailedError,
   verifyChainId,
-  type ChainClient,
-  type ContractProbe,
   type ReadBridgeStateReturnType,
+  type StoredProbeResult,
 } from '@junction/onchain';
-import { stringify, type Address } from 'viem';
+import type { Address } from 'viem';
 import type { BridgeContractEntity } from '../entities/bridge-contract.entity';
 import type { BridgeProbeEntity } from '../entities/bridge-probe.entity';
 import { BridgeContractRole } from '../types/enums';
 import type { ChainClientRegistry } from '@junction/onchain';
 import type { ChainEndpoints } from './chain-endpoint-directory';
-import { errorReason } from './error-reason';
 import type { TokenMetadata, TokenMetadataReader } from './token-metadata-reader';
 
 /** What a bridge has on one chain: its contracts and probes there. */
@@ -29,16 +27,6 @@ export interface ChainSide {
   probes: BridgeProbeEntity[];
 }
 
-/** A probe's outcome, its value as text. */
-export interface ProbeOutcome {
-  /** The call succeeded and its value met the expectation. */
-  passed: boolean;
-  /** What the function returned, as text; null when the call failed. */
-  value: string | null;
-  /** Why it passed or failed, as a sentence. */
-  reason: string;
-}
-
 /** What was read on one chain. */
 export type ChainSideObservation = ChainSide &
   (
@@ -48,7 +36,7 @@ export type ChainSideObservation = ChainSide &
         /** `paused()` and balances, in the order of `contracts` and of {@link balancesToRead}. */
         state: ReadBridgeStateReturnType;
         /** One per probe, in order. */
-        probeOutcomes: ProbeOutcome[];
+        probeOutcomes: StoredProbeResult[];
         /** Symbol and decimals of the ERC-20s read, by address. */
         tokens: Map<string, TokenMetadata>;
       }
@@ -78,7 +66,7 @@ export interface ObserveChainSideParameters {
 /**
  * Reads a bridge's side on one chain, all at once: `eth_chainId`, which must be the catalogue's (reads from another
  * chain are refused) and tells whether the chain answers at all; `paused()` of its pausable contracts and their
- * balances (`readBridgeState`) and its probes (`evaluateProbes`), started together so that the client's multicall
+ * balances (`readBridgeState`) and its probes (`evaluateStoredProbes`), started together so that the client's multicall
  * batching sends them as one Multicall3 `eth_call` (viem splits it only past 1 KiB of calldata); token symbols and
  * decimals from a day-long cache. Never throws: a chain that cannot be read comes back `readable: false` with why.
  */
@@ -103,7 +91,7 @@ export async function observeChainSide({ side, clients, tokenMetadata }: Observe
         contracts: contracts.map((contract) => ({ address: contract.address as Address, pausable: contract.pausable })),
         balances: contracts.flatMap((contract) => balancesToRead(contract).map((token) => ({ holder: contract.address as Address, token }))),
       }),
-      runProbes(client, probes),
+      evaluateStoredProbes(client, { probes }),
       tokenMetadata.read(client, chain, contracts.flatMap((contract) => contract.heldTokens)),
     ]);
     return { ...side, readable: true, state, probeOutcomes, tokens };
@@ -130,49 +118,4 @@ export function unconfiguredReason({ chain, chainId }: Pick<ChainSide, 'chain' |
   if (!chain) return `The chain ${chainId} is not in the catalogue, so nothing can be read on it.`;
   if (chain.endpoints.length === 0) return `No RPC endpoint is configured for ${chain.name}.`;
   return null;
-}
-
-/** Runs the probes (in the side's multicall). Never throws: a probe that cannot be run fails on its own. */
-async function runProbes(client: ChainClient, probes: BridgeProbeEntity[]): Promise<ProbeOutcome[]> {
-  const outcomes: Array<ProbeOutcome | null> = probes.map(() => null);
-  const runnable: Array<{ index: number; probe: ContractProbe }> = [];
-  probes.forEach((stored, index) => {
-    const probe = toContractProbe(stored);
-    try {
-      const { abiItem } = parseProbe(probe);
-      // Stored as text; a bool output compares (and reads, in reasons) as a boolean.
-      if (abiItem.outputs[0]?.type === 'bool' && probe.expect?.equals !== undefined) probe.expect.equals = probe.expect.equals === 'true';
-      runnable.push({ index, probe });
-    } catch (error) {
-      outcomes[index] = { passed: false, value: null, reason: `The probe cannot be run: ${errorReason(error)}` };
-    }
-  });
-  if (runnable.length > 0) {
-    try {
-      const results = await evaluateProbes(client, { probes: runnable.map(({ probe }) => probe) });
-      results.forEach((result, position) => {
-        outcomes[runnable[position].index] = { passed: result.passed, value: result.value === null ? null : valueText(result.value), reason: result.reason };
-      });
-    } catch (error) {
-      for (const { index } of runnable) outcomes[index] = { passed: false, value: null, reason: `The probe could not be evaluated: ${errorReason(error)}` };
-    }
-  }
-  return outcomes as ProbeOutcome[];
-}
-
-/** A stored probe as `@junction/onchain` runs it. */
-export function toContractProbe(probe: BridgeProbeEntity): ContractProbe {
-  return {
-    address: probe.address as Address,
-    signature: probe.signature,
-    args: probe.args,
-    expect: { equals: probe.expectEquals ?? undefined, min: probe.expectMin ?? undefined, max: probe.expectMax ?? undefined },
-  };
-}
-
-/** A returned value as text: integers in decimal, booleans as `true`/`false`, tuples as JSON. */
-function valueText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'bigint' || typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return stringify(value);
 }

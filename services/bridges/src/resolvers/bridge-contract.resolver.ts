@@ -1,3 +1,4 @@
+import { RequiresAccess } from '@junction/federation';
 import { NotFoundError } from '@junction/errors';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { toFunctionSelector } from 'viem';
@@ -21,6 +22,7 @@ export class BridgeContractResolver {
     private readonly check: BridgeInputCheck,
   ) {}
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => BridgeContract, { description: 'Adds a contract to an active bridge. The address is stored EIP-55 checksummed.' })
   async addBridgeContract(
     @Arg('bridgeId', () => ID) bridgeId: string,
@@ -30,6 +32,7 @@ export class BridgeContractResolver {
     return this.contracts.add(bridgeId, await this.check.forContract(input));
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => BridgeContract, { description: 'Removes a contract from an active bridge; returns what was removed.' })
   removeBridgeContract(@Arg('id', () => ID) id: string): Promise<BridgeContractEntity> {
     return this.contracts.remove(id);

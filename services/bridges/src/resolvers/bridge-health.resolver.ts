@@ -2,7 +2,7 @@ import { MAX_HEALTH_CONTRACTS } from '../health/bridge-health-snapshot';
 import { UpstreamUnavailableError } from '@junction/errors';
 import { reportPartialFailure } from '@junction/federation';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { BridgesContext } from '../context';
 import type { BridgeEntity } from '../entities/bridge.entity';
 import type { BridgeHealthReader } from '../health/bridge-health-reader';
@@ -16,6 +16,7 @@ import { BridgeHealth } from '../types/bridge-health';
 export class BridgeHealthResolver {
   constructor(private readonly reader: BridgeHealthReader) {}
 
+  @Directive('@cost(weight: 10)')
   @FieldResolver(() => BridgeHealth, {
     description: `Live health read from the bridge's contracts (paused(), escrow balances, probes; cached about one block of its slowest chain). When no chain can be read, the last known values come back with stale: true and an UPSTREAM_UNAVAILABLE error. Reads the first ${MAX_HEALTH_CONTRACTS} contracts by label.`,
   })

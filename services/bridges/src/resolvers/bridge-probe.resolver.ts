@@ -1,5 +1,5 @@
 import { NotFoundError } from '@junction/errors';
-import { requireRole } from '@junction/federation';
+import { RequiresAccess } from '@junction/federation';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { BridgesContext } from '../context';
 import type { BridgeProbeEntity } from '../entities/bridge-probe.entity';
@@ -7,7 +7,7 @@ import type { BridgeEntity } from '../entities/bridge.entity';
 import type { BridgeProbeRepository } from '../repositories/bridge-probe.repository';
 import type { BridgeRepository } from '../repositories/bridge.repository';
 import { Bridge } from '../types/bridge';
-import { BridgeProbe, BridgeProbeExpectation } from '../types/bridge-probe';
+import { BridgeProbe } from '../types/bridge-probe';
 import { BridgeProbeInput } from '../types/bridge-probe-input';
 import { ChainReference } from '../types/chain-reference';
 import type { BridgeInputCheck } from '../validation/bridge-input-check';
@@ -21,22 +21,21 @@ export class BridgeProbeResolver {
     private readonly check: BridgeInputCheck,
   ) {}
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => BridgeProbe, {
     description: "Adds a contract probe to an active bridge: a view call whose value `Bridge.health` checks on every observation. Operators only.",
   })
   async addBridgeProbe(
-    @Ctx() { principal }: BridgesContext,
     @Arg('bridgeId', () => ID) bridgeId: string,
     @Arg('input', () => BridgeProbeInput) input: BridgeProbeInput,
   ): Promise<BridgeProbeEntity> {
-    requireRole(principal, 'OPERATOR', 'manage bridge probes');
     await this.bridges.findActive(bridgeId);
     return this.probes.add(bridgeId, await this.check.forProbe(input));
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => BridgeProbe, { description: 'Removes a contract probe from an active bridge; returns what was removed. Operators only.' })
-  removeBridgeProbe(@Ctx() { principal }: BridgesContext, @Arg('id', () => ID) id: string): Promise<BridgeProbeEntity> {
-    requireRole(principal, 'OPERATOR', 'manage bridge probes');
+  removeBridgeProbe(@Arg('id', () => ID) id: string): Promise<BridgeProbeEntity> {
     return this.probes.remove(id);
   }
 
@@ -52,8 +51,8 @@ export class BridgeProbeResolver {
     return { id: probe.chainId };
   }
 
-  @FieldResolver(() => BridgeProbeExpectation)
-  expect(@Root() probe: BridgeProbeEntity): BridgeProbeExpectation {
+  @FieldResolver(() => BridgeProbe.Expectation)
+  expect(@Root() probe: BridgeProbeEntity): BridgeProbe['expect'] {
     return { equals: probe.expectEquals, min: probe.expectMin, max: probe.expectMax };
   }
 }

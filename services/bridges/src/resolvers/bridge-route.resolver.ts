@@ -1,6 +1,7 @@
+import { RequiresAccess } from '@junction/federation';
 import { BadUserInputError, NotFoundError } from '@junction/errors';
 import type { Page } from '@junction/federation';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { BridgesContext } from '../context';
 import type { BridgeRouteEntity } from '../entities/bridge-route.entity';
 import type { BridgeEntity } from '../entities/bridge.entity';
@@ -22,6 +23,7 @@ export class BridgeRouteResolver {
     private readonly check: BridgeInputCheck,
   ) {}
 
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])')
   @Query(() => BridgeRouteConnection, {
     description:
       'Routes from one chain to another across all bridges, fastest first, then cheapest. Leaves out disabled routes, routes of archived or paused bridges, and routes whose maxTransferUsd is below amountUsd.',
@@ -33,17 +35,20 @@ export class BridgeRouteResolver {
     return this.routes.search(search);
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => BridgeRoute, { description: 'Adds a route to an active bridge.' })
   async addBridgeRoute(@Arg('bridgeId', () => ID) bridgeId: string, @Arg('input', () => BridgeRouteInput) input: BridgeRouteInput): Promise<BridgeRouteEntity> {
     await this.bridges.findActive(bridgeId);
     return this.routes.add(bridgeId, await this.check.forRoute(input));
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => BridgeRoute, { description: "Changes a route of an active bridge; omitted fields keep their value." })
   updateBridgeRoute(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateBridgeRouteInput) input: UpdateBridgeRouteInput): Promise<BridgeRouteEntity> {
     return this.routes.update(id, this.check.forRouteChanges(input));
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => BridgeRoute, { description: 'Removes a route from an active bridge; returns what was removed.' })
   removeBridgeRoute(@Arg('id', () => ID) id: string): Promise<BridgeRouteEntity> {
     return this.routes.remove(id);

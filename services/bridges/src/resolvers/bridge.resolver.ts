@@ -1,6 +1,6 @@
 import { BadUserInputError } from '@junction/errors';
-import { PageArgs, type Page } from '@junction/federation';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type Page, PageArgs, RequiresAccess } from '@junction/federation';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { BridgesContext } from '../context';
 import type { BridgeContractEntity } from '../entities/bridge-contract.entity';
 import type { BridgeProbeEntity } from '../entities/bridge-probe.entity';
@@ -36,6 +36,7 @@ export class BridgeResolver {
     return null;
   }
 
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])')
   @Query(() => BridgeConnection, { description: 'Bridges, by name, filtered and paginated. Archived bridges only with includeArchived.' })
   bridges(@Args() { first, after }: PageArgs, @Arg('filter', () => BridgeFilter, { nullable: true }) filter?: BridgeFilter): Promise<Page<BridgeEntity>> {
     const pair = filter?.betweenChains;
@@ -45,6 +46,7 @@ export class BridgeResolver {
     return this.repository.findPage(filter ?? new BridgeFilter(), first, after);
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => Bridge, {
     description: 'Adds a bridge with its contracts and routes, all or nothing. Chain and partner ids are checked with their subgraphs.',
   })
@@ -52,12 +54,14 @@ export class BridgeResolver {
     return this.repository.create(await this.check.forCreate(input));
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => Bridge, { description: 'Changes an active bridge; omitted fields keep their value.' })
   async updateBridge(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateBridgeInput) input: UpdateBridgeInput): Promise<BridgeEntity> {
     await this.repository.findActive(id);
     return this.repository.update(id, await this.check.forUpdate(input));
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => Bridge, { description: 'Archives a bridge: it leaves lists and route search, stays resolvable by id, and can no longer be changed.' })
   archiveBridge(@Arg('id', () => ID) id: string): Promise<BridgeEntity> {
     return this.repository.archive(id);
@@ -68,11 +72,13 @@ export class BridgeResolver {
     return bridge.operatorPartnerId ? { id: bridge.operatorPartnerId } : null;
   }
 
+  @Directive('@listSize(slicingArguments: ["first"])')
   @FieldResolver(() => [BridgeContract], { description: "The bridge's contracts on every chain, by label; at most `first`." })
   contracts(@Root() bridge: BridgeEntity, @Args() args: BoundedListArgs, @Ctx() { loaders }: BridgesContext): Promise<BridgeContractEntity[]> {
     return loaders.contractsByBridgeId(listBound(args)).load(bridge.id);
   }
 
+  @Directive('@listSize(slicingArguments: ["first"])')
   @FieldResolver(() => [BridgeRoute], {
     description: "The bridge's routes (disabled ones too), fastest then cheapest; at most `first`. Search across bridges with `bridgeRoutes`.",
   })

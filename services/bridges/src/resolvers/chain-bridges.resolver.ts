@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { BridgesContext } from '../context';
 import type { BridgeEntity } from '../entities/bridge.entity';
 import { BoundedListArgs, listBound } from '../types/bounded-list-args';
@@ -8,6 +8,7 @@ import { ChainReference } from '../types/chain-reference';
 /** Adds `Chain.bridges` to the chains subgraph's `Chain`. */
 @Resolver(() => ChainReference)
 export class ChainBridgesResolver {
+  @Directive('@listSize(slicingArguments: ["first"])')
   @FieldResolver(() => [Bridge], {
     description: 'Active bridges with a route from or to this chain or a contract on it, by name; at most `first`.',
   })

@@ -15,6 +15,8 @@ export interface ChainHealthSnapshot {
   endpoints: Array<{ label: string; priority: number; reachable: boolean; latencyMs: number | null; chainId: number | null }>;
   sequencer: { up: boolean; startedAt: string; withinGracePeriod: boolean } | null;
   thresholds: { degradedAfterSeconds: number; haltedAfterSeconds: number };
+  /** Every contract probe of the chain, by label. */
+  probes: ProbeResultSnapshot[];
 }
 
 /** A safe or finalized checkpoint in a snapshot. */
@@ -23,4 +25,15 @@ export interface CheckpointSnapshot {
   timestamp: string;
   lagBlocks: number;
   lagSeconds: number;
+}
+
+/** One contract probe's outcome. */
+export interface ProbeResultSnapshot {
+  probeId: string;
+  label: string;
+  address: string;
+  passed: boolean;
+  /** What the function returned, as text; null when it was not called or the call failed. */
+  value: string | null;
+  reason: string;
 }

@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
+import type { ChainProbeEntity } from '../entities/chain-probe.entity';
 import type { ChainEntity } from '../entities/chain.entity';
 import type { RpcEndpointEntity } from '../entities/rpc-endpoint.entity';
 import type { ChainHealthSampleRepository, MetricSeriesQuery } from '../repositories/chain-health-sample.repository';
+import type { ChainProbeRepository } from '../repositories/chain-probe.repository';
 import type { ChainRepository } from '../repositories/chain.repository';
 import type { RpcEndpointRepository } from '../repositories/rpc-endpoint.repository';
 import type { MetricPoint } from '@junction/federation';
@@ -18,6 +20,8 @@ export interface ChainsLoaders {
   chainById: DataLoader<string, ChainEntity | null>;
   /** RPC endpoints by chain id. */
   rpcEndpointsByChainId: DataLoader<string, RpcEndpointEntity[]>;
+  /** `Chain.probes` and `Chain.health`: every contract probe of each chain, by label. */
+  probesByChainId: DataLoader<string, ChainProbeEntity[]>;
   /** Metric series points by chain and arguments: chains asked for with the same arguments share one query. */
   metricPoints: DataLoader<ChainMetricKey, MetricPoint[], string>;
 }
@@ -26,6 +30,7 @@ export interface ChainsLoaders {
 export interface LoaderRepositories {
   chains: ChainRepository;
   rpcEndpoints: RpcEndpointRepository;
+  probes: ChainProbeRepository;
   samples: ChainHealthSampleRepository;
 }
 
@@ -34,6 +39,7 @@ export function createLoaders(repositories: LoaderRepositories): ChainsLoaders {
   return {
     chainById: new DataLoader((ids) => repositories.chains.findByIds(ids)),
     rpcEndpointsByChainId: new DataLoader((ids) => repositories.rpcEndpoints.findByChainIds(ids)),
+    probesByChainId: new DataLoader((ids) => repositories.probes.findByChainIds(ids)),
     metricPoints: new DataLoader((keys) => loadMetricPoints(repositories.samples, keys), { cacheKeyFn: metricKey }),
   };
 }

@@ -1,10 +1,11 @@
-import { BadUserInputError, NotFoundError, type FieldError } from '@junction/errors';
+import { BadUserInputError, type FieldError } from '@junction/errors';
 import { keysetPage, type Page } from '@junction/federation';
 import { isUuid, writeTransaction } from '@junction/db';
 import { randomUUID } from 'node:crypto';
 import { Brackets, In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { getAddress, isAddress } from 'viem';
 import { ChainEntity } from '../entities/chain.entity';
+import { lockActiveChain } from './active-chain';
 import type { ChainFilter, CreateChainInput, UpdateChainInput } from '../types/chain-inputs';
 import { ChainKind } from '../types/enums';
 
@@ -96,7 +97,7 @@ export class ChainRepository {
   /** Changes a chain; omitted fields keep their value. */
   update(id: string, input: UpdateChainInput): Promise<ChainEntity> {
     return writeTransaction(this.dataSource, async (manager) => {
-      const chain = await this.lockActive(manager, id);
+      const chain = await lockActiveChain(manager, id);
       const problems = [
         ...(input.settlementChainId !== undefined ? await this.settlementProblems(manager, chain.kind, input.settlementChainId, id) : []),
         ...healthSettingsProblems({
@@ -122,7 +123,7 @@ export class ChainRepository {
   /** Archives a chain: it leaves lists but stays resolvable by id, so history keeps its links. */
   archive(id: string): Promise<ChainEntity> {
     return writeTransaction(this.dataSource, async (manager) => {
-      const chain = await this.lockActive(manager, id);
+      const chain = await lockActiveChain(manager, id);
       chain.archivedAt = new Date();
       return manager.save(chain);
     }, UNIQUE_FIELDS);
@@ -131,14 +132,6 @@ export class ChainRepository {
   /** How many chains exist (archived included). */
   count(): Promise<number> {
     return this.dataSource.getRepository(ChainEntity).count();
-  }
-
-  private async lockActive(manager: EntityManager, id: string): Promise<ChainEntity> {
-    const chain = isUuid(id)
-      ? await manager.getRepository(ChainEntity).findOne({ where: { id, archivedAt: IsNull() }, lock: { mode: 'pessimistic_write' } })
-      : null;
-    if (!chain) throw new NotFoundError('active chain', id);
-    return chain;
   }
 
   private async uniquenessProblems(manager: EntityManager, { slug, chainId }: { slug: string; chainId: number }): Promise<FieldError[]> {

@@ -1,11 +1,14 @@
 import { NotFoundError } from '@junction/errors';
-import { PageArgs, requireRole, type Page } from '@junction/federation';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type Page, PageArgs, requireRole, RequiresAccess } from '@junction/federation';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ChainsContext } from '../context';
+import type { ChainProbeEntity } from '../entities/chain-probe.entity';
 import type { ChainEntity } from '../entities/chain.entity';
+import { MAX_PROBES_PER_CHAIN } from '../repositories/chain-probe.repository';
 import type { ChainRepository } from '../repositories/chain.repository';
 import { Chain, ChainConnection } from '../types/chain';
 import { ChainFilter, CreateChainInput, UpdateChainInput } from '../types/chain-inputs';
+import { ChainProbe } from '../types/chain-probe';
 import { GasToken } from '../types/gas-token';
 import { RpcEndpoint } from '../types/rpc-endpoint';
 
@@ -25,6 +28,7 @@ export class ChainResolver {
     return null;
   }
 
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])')
   @Query(() => ChainConnection, { description: 'The chain catalogue, by name, filtered and paginated.' })
   chains(
     @Args() { first, after }: PageArgs,
@@ -33,16 +37,19 @@ export class ChainResolver {
     return this.repository.findPage(filter ?? new ChainFilter(), first, after);
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => Chain, { description: 'Adds a chain to the catalogue.' })
   createChain(@Arg('input', () => CreateChainInput) input: CreateChainInput): Promise<ChainEntity> {
     return this.repository.create(input);
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => Chain, { description: 'Changes a chain; omitted fields keep their value.' })
   updateChain(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateChainInput) input: UpdateChainInput): Promise<ChainEntity> {
     return this.repository.update(id, input);
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => Chain, { description: 'Archives a chain: it leaves lists and can no longer be changed.' })
   archiveChain(@Arg('id', () => ID) id: string): Promise<ChainEntity> {
     return this.repository.archive(id);
@@ -61,6 +68,7 @@ export class ChainResolver {
     return { symbol: chain.gasTokenSymbol, decimals: chain.gasTokenDecimals };
   }
 
+  @Directive('@authenticated')
   @FieldResolver(() => [RpcEndpoint], {
     nullable: true,
     description: 'RPC endpoints in the order they are tried. Operators only: others get null and a FORBIDDEN error.',
@@ -68,5 +76,10 @@ export class ChainResolver {
   rpcEndpoints(@Root() chain: ChainEntity, @Ctx() { principal, loaders }: ChainsContext): Promise<RpcEndpoint[]> {
     requireRole(principal, 'OPERATOR', "see a chain's RPC endpoints");
     return loaders.rpcEndpointsByChainId.load(chain.id);
+  }
+
+  @FieldResolver(() => [ChainProbe], { description: `The chain's contract probes, by label (at most ${MAX_PROBES_PER_CHAIN}); their outcomes are in \`health\`.` })
+  probes(@Root() chain: ChainEntity, @Ctx() { loaders }: ChainsContext): Promise<ChainProbeEntity[]> {
+    return loaders.probesByChainId.load(chain.id);
   }
 }

@@ -1,6 +1,5 @@
-import { requireRole } from '@junction/federation';
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import type { ChainsContext } from '../context';
+import { RequiresAccess } from '@junction/federation';
+import { Arg, ID, Mutation, Resolver } from 'type-graphql';
 import type { RpcEndpointRepository } from '../repositories/rpc-endpoint.repository';
 import { AddRpcEndpointInput } from '../types/chain-inputs';
 import { RpcEndpoint } from '../types/rpc-endpoint';
@@ -10,19 +9,18 @@ import { RpcEndpoint } from '../types/rpc-endpoint';
 export class RpcEndpointResolver {
   constructor(private readonly endpoints: RpcEndpointRepository) {}
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => RpcEndpoint, { description: 'Adds an RPC endpoint to a chain. Operators only.' })
   addRpcEndpoint(
-    @Ctx() { principal }: ChainsContext,
     @Arg('chainId', () => ID) chainId: string,
     @Arg('input', () => AddRpcEndpointInput) input: AddRpcEndpointInput,
   ): Promise<RpcEndpoint> {
-    requireRole(principal, 'OPERATOR', 'manage RPC endpoints');
     return this.endpoints.add(chainId, input);
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => RpcEndpoint, { description: 'Removes an RPC endpoint. Operators only.' })
-  removeRpcEndpoint(@Ctx() { principal }: ChainsContext, @Arg('id', () => ID) id: string): Promise<RpcEndpoint> {
-    requireRole(principal, 'OPERATOR', 'manage RPC endpoints');
+  removeRpcEndpoint(@Arg('id', () => ID) id: string): Promise<RpcEndpoint> {
     return this.endpoints.remove(id);
   }
 }

@@ -2,6 +2,7 @@ import { LeaderSampler, type LeaderSamplerOptions } from '@junction/federation';
 import type { ChainEntity } from '../entities/chain.entity';
 import type { ChainHealthReader } from '../health/chain-health-reader';
 import type { ChainHealthSampleRepository } from '../repositories/chain-health-sample.repository';
+import type { ChainProbeRepository } from '../repositories/chain-probe.repository';
 import type { ChainRepository } from '../repositories/chain.repository';
 import type { RpcEndpointRepository } from '../repositories/rpc-endpoint.repository';
 import { toChainHealthSample } from './to-chain-health-sample';
@@ -33,6 +34,8 @@ export interface ChainHealthSamplerOptions extends LeaderSamplerOptions {
   chains: ChainRepository;
   /** Where their endpoints come from. */
   rpcEndpoints: RpcEndpointRepository;
+  /** Where their contract probes come from. */
+  probes: ChainProbeRepository;
   /** Where samples go. */
   samples: ChainHealthSampleRepository;
   /** Which chains to sample. @default every active chain that has RPC endpoints */
@@ -50,11 +53,11 @@ export interface ChainHealthSamplerOptions extends LeaderSamplerOptions {
  * the time its observation was really made.
  */
 export class ChainHealthSampler extends LeaderSampler<SampleRunResult> {
-  private readonly sources: Pick<ChainHealthSamplerOptions, 'reader' | 'chains' | 'rpcEndpoints' | 'samples' | 'chainFilter'>;
+  private readonly sources: Pick<ChainHealthSamplerOptions, 'reader' | 'chains' | 'rpcEndpoints' | 'probes' | 'samples' | 'chainFilter'>;
 
-  constructor({ reader, chains, rpcEndpoints, samples, chainFilter, ...schedule }: ChainHealthSamplerOptions) {
+  constructor({ reader, chains, rpcEndpoints, probes, samples, chainFilter, ...schedule }: ChainHealthSamplerOptions) {
     super('chain health', 'chains', schedule);
-    this.sources = { reader, chains, rpcEndpoints, samples, chainFilter };
+    this.sources = { reader, chains, rpcEndpoints, probes, samples, chainFilter };
   }
 
   protected idleResult(): SampleRunResult {
@@ -62,11 +65,14 @@ export class ChainHealthSampler extends LeaderSampler<SampleRunResult> {
   }
 
   protected async sample(startedAt: number): Promise<SampleRunResult> {
-    const { chains, rpcEndpoints, reader, samples, chainFilter } = this.sources;
+    const { chains, rpcEndpoints, probes, reader, samples, chainFilter } = this.sources;
     const candidates = (await chains.findActive()).filter((chain) => !chainFilter || chainFilter(chain));
-    const endpoints = candidates.length === 0 ? [] : await rpcEndpoints.findByChainIds(candidates.map((chain) => chain.id));
-    const targets = candidates.map((chain, index) => ({ chain, endpoints: endpoints[index] })).filter((target) => target.endpoints.length > 0);
-    const reads = await Promise.all(targets.map(({ chain, endpoints }) => reader.read(chain, endpoints)));
+    const ids = candidates.map((chain) => chain.id);
+    const [endpoints, probeLists] = candidates.length === 0 ? [[], []] : await Promise.all([rpcEndpoints.findByChainIds(ids), probes.findByChainIds(ids)]);
+    const targets = candidates
+      .map((chain, index) => ({ chain, endpoints: endpoints[index], probes: probeLists[index] }))
+      .filter((target) => target.endpoints.length > 0);
+    const reads = await Promise.all(targets.map(({ chain, endpoints, probes }) => reader.read(chain, endpoints, probes)));
     const fresh = reads.flatMap((read, index) => (read.stale || read.error ? [] : [toChainHealthSample(targets[index].chain.id, read.observedAt, read.snapshot)]));
     const samplesWritten = await samples.insertMany(fresh);
     const samplesPruned = await samples.deleteObservedBefore(this.retentionCutoff(startedAt));

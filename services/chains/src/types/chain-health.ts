@@ -1,5 +1,6 @@
 import { GraphQLSafeInt } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ChainProbeResult } from './chain-probe-result';
 
 /** How a chain is doing, read from the chain itself. */
 export enum ChainHealthStatus {
@@ -14,8 +15,8 @@ registerEnumType(ChainHealthStatus, {
   name: 'ChainHealthStatus',
   description: 'How a chain is doing, read from the chain itself.',
   valuesConfig: {
-    HEALTHY: { description: 'Blocks arrive on time and every endpoint answers.' },
-    DEGRADED: { description: 'Blocks are late, or some endpoints do not answer.' },
+    HEALTHY: { description: 'Blocks arrive on time, every endpoint answers and every contract probe passes.' },
+    DEGRADED: { description: 'Blocks are late, some endpoints do not answer, or a contract probe fails.' },
     HALTED: { description: 'No new block for longer than the halted threshold, or the sequencer feed reports it down.' },
     UNREACHABLE: { description: 'No endpoint answers.' },
     MISCONFIGURED: { description: 'The endpoints serve another chain id than the catalogue says; reads are refused.' },
@@ -121,6 +122,9 @@ export class ChainHealth {
 
   @Field(() => HealthThresholds)
   thresholds!: HealthThresholds;
+
+  @Field(() => [ChainProbeResult], { description: "The chain's contract probes, by label; a failing one makes a HEALTHY chain DEGRADED." })
+  probes!: ChainProbeResult[];
 
   @Field({ description: 'When these values were read from the chain.' })
   observedAt!: Date;

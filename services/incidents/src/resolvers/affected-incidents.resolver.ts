@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
+import { Args, Ctx, Directive, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
 import type { IncidentsContext } from '../context';
 import type { IncidentEntity } from '../entities/incident.entity';
 import type { AffectedTarget } from '../repositories/affected-targets';
@@ -15,6 +15,7 @@ import { PartnerReference } from '../types/partner-reference';
 export function affectedIncidentsResolver(Reference: ClassType<{ id: string }>, target: AffectedTarget) {
   @Resolver(() => Reference)
   class AffectedIncidentsResolver {
+    @Directive('@listSize(slicingArguments: ["first"])')
     @FieldResolver(() => [Incident], { description: `Incidents affecting this ${target} that the caller may see, newest first.` })
     incidents(@Root() parent: { id: string }, @Args() { open, first }: AffectedIncidentsArgs, @Ctx() { loaders }: IncidentsContext): Promise<IncidentEntity[]> {
       return loaders.incidentsAffecting[target].load({ parentId: parent.id, open: open ?? null, first: first ?? DEFAULT_AFFECTED_INCIDENTS });

@@ -1,3 +1,5 @@
+import { BaseError, ErrorCode } from '@junction/errors';
+import { RequiresAccess } from '@junction/federation';
 import { Arg, Args, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { IncidentsContext } from '../context';
 import type { IncidentEntity } from '../entities/incident.entity';
@@ -10,8 +12,8 @@ import { AcknowledgeIncidentArgs, ReopenIncidentArgs, ResolveIncidentArgs } from
 import { CreateIncidentInput, PostIncidentUpdateInput, UpdateIncidentInput } from '../types/incident-inputs';
 
 /**
- * Opening, changing and closing incidents. Open to every caller for now (API keys arrive later); an incident
- * the caller may not see answers NOT_FOUND, exactly like one that does not exist.
+ * Opening, changing and closing incidents: operators with the incidents:write scope; affected partners acknowledge.
+ * An incident the caller may not see answers NOT_FOUND, exactly like one that does not exist.
  */
 @Resolver(() => Incident)
 export class IncidentMutationResolver {
@@ -21,11 +23,13 @@ export class IncidentMutationResolver {
     private readonly acknowledgements: IncidentAcknowledgementRepository,
   ) {}
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'incidents:write' })
   @Mutation(() => Incident, { description: 'Opens an incident (INVESTIGATING); refused while another open incident has its dedup key.' })
   createIncident(@Ctx() { principal }: IncidentsContext, @Arg('input', () => CreateIncidentInput) input: CreateIncidentInput): Promise<IncidentEntity> {
     return this.incidents.create(input, principal);
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'incidents:write' })
   @Mutation(() => Incident, { description: 'Changes an incident; omitted fields keep their value. Use postIncidentUpdate to change its status.' })
   async updateIncident(
     @Ctx() { principal, loaders }: IncidentsContext,
@@ -37,6 +41,7 @@ export class IncidentMutationResolver {
     return incident;
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'incidents:write' })
   @Mutation(() => Incident, { description: 'Adds a timeline entry, optionally moving the incident forward in its lifecycle.' })
   async postIncidentUpdate(
     @Ctx() { principal, loaders }: IncidentsContext,
@@ -48,6 +53,7 @@ export class IncidentMutationResolver {
     return incident;
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'incidents:write' })
   @Mutation(() => Incident, { description: 'Resolves an open incident with a closing timeline entry.' })
   async resolveIncident(@Ctx() { principal, loaders }: IncidentsContext, @Args() { id, message, authorName }: ResolveIncidentArgs): Promise<IncidentEntity> {
     const incident = await this.timeline.resolve(id, { message, authorName }, principal);
@@ -55,6 +61,7 @@ export class IncidentMutationResolver {
     return incident;
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'incidents:write' })
   @Mutation(() => Incident, { description: 'Reopens a RESOLVED incident (back to INVESTIGATING), recording the reason in its timeline.' })
   async reopenIncident(@Ctx() { principal, loaders }: IncidentsContext, @Args() { id, reason, authorName }: ReopenIncidentArgs): Promise<IncidentEntity> {
     const incident = await this.timeline.reopen(id, { reason, authorName }, principal);
@@ -62,13 +69,18 @@ export class IncidentMutationResolver {
     return incident;
   }
 
+  @RequiresAccess({ scope: 'incidents:write' })
   @Mutation(() => Incident, { description: 'Records that an affected partner has seen an open incident; once per partner.' })
   async acknowledgeIncident(@Ctx() { principal, loaders }: IncidentsContext, @Args() args: AcknowledgeIncidentArgs): Promise<IncidentEntity> {
+    if (principal.role === 'PARTNER' && principal.partnerId !== args.partnerId) {
+      throw new BaseError('A partner key acknowledges incidents only for its own partner; pass your partner id.', { code: ErrorCode.FORBIDDEN });
+    }
     const incident = await this.acknowledgements.acknowledge(args, principal);
     forgetIncident(loaders, args.incidentId);
     return incident;
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'incidents:write' })
   @Mutation(() => Incident, { description: 'Archives an incident: it leaves lists, frees its dedup key and can no longer be changed.' })
   async archiveIncident(@Ctx() { principal, loaders }: IncidentsContext, @Arg('id', () => ID) id: string): Promise<IncidentEntity> {
     const incident = await this.incidents.archive(id, principal);

@@ -1,5 +1,5 @@
 import { PageArgs, type Page } from '@junction/federation';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { IncidentsContext } from '../context';
 import type { IncidentAcknowledgementEntity } from '../entities/incident-acknowledgement.entity';
 import type { IncidentUpdateEntity } from '../entities/incident-update.entity';
@@ -25,6 +25,7 @@ export class IncidentResolver {
     return loaders.incidentById.load(id);
   }
 
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])')
   @Query(() => IncidentConnection, { description: 'The incidents the caller may see, newest (by startedAt) first, filtered and paginated.' })
   incidents(
     @Ctx() { principal }: IncidentsContext,

@@ -1,10 +1,12 @@
 import DataLoader from 'dataloader';
+import type { ApiKeyEntity } from '../entities/api-key.entity';
 import type { ComponentOwnershipEntity } from '../entities/component-ownership.entity';
 import type { PartnerAgreementEntity } from '../entities/partner-agreement.entity';
 import type { PartnerContactEntity } from '../entities/partner-contact.entity';
 import type { PartnerEntity } from '../entities/partner.entity';
 import type { RolloutPlanEntity } from '../entities/rollout-plan.entity';
 import type { RolloutTransitionEntity } from '../entities/rollout-transition.entity';
+import type { ApiKeyRepository } from '../repositories/api-key.repository';
 import type { ComponentOwnershipRepository } from '../repositories/component-ownership.repository';
 import type { PartnerAgreementRepository } from '../repositories/partner-agreement.repository';
 import type { PartnerContactRepository } from '../repositories/partner-contact.repository';
@@ -23,6 +25,8 @@ export interface PartnersRepositories {
   ownerships: ComponentOwnershipRepository;
   /** Rollout plans and their history. */
   rolloutPlans: RolloutPlanRepository;
+  /** API keys. */
+  apiKeys: ApiKeyRepository;
 }
 
 /** The partners service's loaders; built per request so nothing is cached across callers. Each batch is one query. */
@@ -53,11 +57,13 @@ export interface PartnersLoaders {
   rolloutPlansByPartnerId: DataLoader<string, RolloutPlanEntity[]>;
   /** Rollout history by plan id. */
   rolloutTransitionsByPlanId: DataLoader<string, RolloutTransitionEntity[]>;
+  /** API keys (revoked ones included) by partner id. */
+  apiKeysByPartnerId: DataLoader<string, ApiKeyEntity[]>;
 }
 
 /** Builds a fresh set of loaders for one request. */
 export function createLoaders(repositories: PartnersRepositories): PartnersLoaders {
-  const { partners, contacts, agreements, ownerships, rolloutPlans } = repositories;
+  const { partners, contacts, agreements, ownerships, rolloutPlans, apiKeys } = repositories;
   return {
     partnerById: new DataLoader((ids) => partners.findByIds(ids)),
     contactById: new DataLoader((ids) => contacts.findByIds(ids)),
@@ -72,5 +78,6 @@ export function createLoaders(repositories: PartnersRepositories): PartnersLoade
     rolloutPlanById: new DataLoader((ids) => rolloutPlans.findByIds(ids)),
     rolloutPlansByPartnerId: new DataLoader((ids) => rolloutPlans.findByPartnerIds(ids)),
     rolloutTransitionsByPlanId: new DataLoader((ids) => rolloutPlans.findTransitionsByPlanIds(ids)),
+    apiKeysByPartnerId: new DataLoader((ids) => apiKeys.findByPartnerIds(ids)),
   };
 }

@@ -1,6 +1,6 @@
 import { BadUserInputError, NotFoundError } from '@junction/errors';
-import { PageArgs, type EntityDirectory, type Page } from '@junction/federation';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type EntityDirectory, type Page, PageArgs, RequiresAccess } from '@junction/federation';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PartnersContext } from '../context';
 import type { ComponentOwnershipEntity } from '../entities/component-ownership.entity';
 import type { PartnerEntity } from '../entities/partner.entity';
@@ -21,6 +21,7 @@ export class ComponentOwnershipResolver {
     private readonly directory: EntityDirectory,
   ) {}
 
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])')
   @Query(() => ComponentOwnershipConnection, { description: 'The ownership matrix, by component, filtered and paginated.' })
   componentOwnerships(
     @Args() { first, after }: PageArgs,
@@ -29,6 +30,7 @@ export class ComponentOwnershipResolver {
     return this.ownerships.findPage(filter ?? new ComponentOwnershipFilter(), first, after);
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => ComponentOwnership, {
     description: 'Assigns a component of a chain or bridge to an owner (and a backup). A component of a target has one owner.',
   })
@@ -44,6 +46,7 @@ export class ComponentOwnershipResolver {
     return this.ownerships.assign(input);
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => ComponentOwnership, { description: 'Hands a component to another owner or backup; omitted fields keep their value.' })
   reassignComponentOwnership(
     @Arg('id', () => ID) id: string,
@@ -54,6 +57,7 @@ export class ComponentOwnershipResolver {
     return this.ownerships.reassign(id, input);
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => ComponentOwnership, { description: 'Removes a cell of the ownership matrix; returns what was removed.' })
   removeComponentOwnership(@Arg('id', () => ID) id: string): Promise<ComponentOwnershipEntity> {
     return this.ownerships.remove(id);

@@ -1,3 +1,4 @@
+import { RequiresAccess } from '@junction/federation';
 import { BadUserInputError, NotFoundError } from '@junction/errors';
 import type { EntityDirectory } from '@junction/federation';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
@@ -26,6 +27,7 @@ export class PartnerAgreementResolver {
     private readonly directory: EntityDirectory,
   ) {}
 
+  @RequiresAccess()
   @Mutation(() => PartnerAgreement, {
     description: 'Records an agreement with a partner for one chain or one bridge. Operators and the partner itself only.',
   })
@@ -46,6 +48,7 @@ export class PartnerAgreementResolver {
     return this.agreements.create(partnerId, input);
   }
 
+  @RequiresAccess()
   @Mutation(() => PartnerAgreement, {
     description: "Changes an agreement's terms, or activates a draft. Terminated agreements cannot change. Operators and the partner itself only.",
   })
@@ -59,6 +62,7 @@ export class PartnerAgreementResolver {
     return this.agreements.update(id, input, (partnerId) => assertPartnerPrivateAccess(principal, partnerId, MANAGE));
   }
 
+  @RequiresAccess()
   @Mutation(() => PartnerAgreement, { description: 'Ends an agreement early, recording why. Operators and the partner itself only.' })
   terminatePartnerAgreement(
     @Ctx() { principal }: PartnersContext,

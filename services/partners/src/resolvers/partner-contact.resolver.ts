@@ -1,3 +1,4 @@
+import { RequiresAccess } from '@junction/federation';
 import { BadUserInputError, NotFoundError } from '@junction/errors';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { PartnersContext } from '../context';
@@ -17,6 +18,7 @@ const MANAGE = "manage a partner's contacts";
 export class PartnerContactResolver {
   constructor(private readonly contacts: PartnerContactRepository) {}
 
+  @RequiresAccess()
   @Mutation(() => PartnerContact, { description: 'Adds a contact to a partner. Operators and the partner itself only.' })
   addPartnerContact(
     @Ctx() { principal }: PartnersContext,
@@ -27,6 +29,7 @@ export class PartnerContactResolver {
     return this.contacts.add(partnerId, input);
   }
 
+  @RequiresAccess()
   @Mutation(() => PartnerContact, { description: 'Changes a contact; omitted fields keep their value. Operators and the partner itself only.' })
   updatePartnerContact(
     @Ctx() { principal }: PartnersContext,
@@ -38,6 +41,7 @@ export class PartnerContactResolver {
     return this.contacts.update(id, input, (partnerId) => assertPartnerPrivateAccess(principal, partnerId, MANAGE));
   }
 
+  @RequiresAccess()
   @Mutation(() => PartnerContact, { description: 'Removes a contact and its personal data. Operators and the partner itself only.' })
   removePartnerContact(@Ctx() { principal }: PartnersContext, @Arg('id', () => ID) id: string): Promise<PartnerContactEntity> {
     return this.contacts.remove(id, (partnerId) => assertPartnerPrivateAccess(principal, partnerId, MANAGE));

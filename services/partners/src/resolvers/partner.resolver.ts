@@ -1,7 +1,8 @@
 import { BadUserInputError } from '@junction/errors';
-import { PageArgs, type Page } from '@junction/federation';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { type Page, PageArgs, RequiresAccess } from '@junction/federation';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { PartnersContext } from '../context';
+import type { ApiKeyEntity } from '../entities/api-key.entity';
 import type { ComponentOwnershipEntity } from '../entities/component-ownership.entity';
 import type { PartnerAgreementEntity } from '../entities/partner-agreement.entity';
 import type { PartnerContactEntity } from '../entities/partner-contact.entity';
@@ -10,6 +11,7 @@ import type { RolloutPlanEntity } from '../entities/rollout-plan.entity';
 import type { PartnerRepository } from '../repositories/partner.repository';
 import { assertPartnerPrivateAccess } from '../rules/partner-private-access';
 import { explicitNullProblems } from '../rules/required-fields';
+import { ApiKey } from '../types/api-key';
 import { ChainReference } from '../types/chain-reference';
 import { ComponentOwnership } from '../types/component-ownership';
 import { Partner, PartnerConnection } from '../types/partner';
@@ -34,6 +36,7 @@ export class PartnerResolver {
     return null;
   }
 
+  @Directive('@listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"])')
   @Query(() => PartnerConnection, { description: 'The partner directory, by name, filtered and paginated.' })
   partners(
     @Args() { first, after }: PageArgs,
@@ -42,11 +45,13 @@ export class PartnerResolver {
     return this.repository.findPage(filter ?? new PartnerFilter(), first, after);
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => Partner, { description: 'Adds a partner to the directory.' })
   createPartner(@Arg('input', () => CreatePartnerInput) input: CreatePartnerInput): Promise<PartnerEntity> {
     return this.repository.create(input);
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => Partner, { description: 'Changes a partner; omitted fields keep their value.' })
   updatePartner(@Arg('id', () => ID) id: string, @Arg('input', () => UpdatePartnerInput) input: UpdatePartnerInput): Promise<PartnerEntity> {
     const problems = explicitNullProblems(input, ['name', 'kind', 'status']);
@@ -54,6 +59,7 @@ export class PartnerResolver {
     return this.repository.update(id, input);
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => Partner, {
     description: 'Archives a partner: it leaves lists and can no longer be changed. Refused while it owns or backs up a component.',
   })
@@ -61,6 +67,7 @@ export class PartnerResolver {
     return this.repository.archive(id);
   }
 
+  @Directive('@authenticated')
   @FieldResolver(() => [PartnerContact], {
     nullable: true,
     description: 'Who to reach, on-call first in escalation order. Private: others get null and a FORBIDDEN error.',
@@ -70,6 +77,7 @@ export class PartnerResolver {
     return loaders.contactsByPartnerId.load(partner.id);
   }
 
+  @Directive('@authenticated')
   @FieldResolver(() => [PartnerAgreement], {
     nullable: true,
     description: 'Agreements with the partner, latest first. Private: others get null and a FORBIDDEN error.',
@@ -77,6 +85,21 @@ export class PartnerResolver {
   agreements(@Root() partner: PartnerEntity, @Ctx() { principal, loaders }: PartnersContext): Promise<PartnerAgreementEntity[]> {
     assertPartnerPrivateAccess(principal, partner.id, "see a partner's agreements");
     return loaders.agreementsByPartnerId.load(partner.id);
+  }
+
+  @Directive('@authenticated')
+  @FieldResolver(() => [ApiKey], {
+    nullable: true,
+    description: "The partner's API keys, newest first (revoked ones when asked). Private: others get null and a FORBIDDEN error.",
+  })
+  async apiKeys(
+    @Root() partner: PartnerEntity,
+    @Ctx() { principal, loaders }: PartnersContext,
+    @Arg('includeRevoked', { defaultValue: false, description: 'Revoked keys too.' }) includeRevoked: boolean,
+  ): Promise<ApiKeyEntity[]> {
+    assertPartnerPrivateAccess(principal, partner.id, "see a partner's API keys");
+    const keys = await loaders.apiKeysByPartnerId.load(partner.id);
+    return includeRevoked ? keys : keys.filter((key) => !key.revokedAt);
   }
 
   @FieldResolver(() => [ComponentOwnership], { description: 'Components of chains and bridges this partner owns or backs up.' })

@@ -1,3 +1,4 @@
+import { RequiresAccess } from '@junction/federation';
 import { BadUserInputError, NotFoundError } from '@junction/errors';
 import type { EntityDirectory } from '@junction/federation';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
@@ -38,6 +39,7 @@ export class RolloutPlanResolver {
     return loaders.rolloutPlanById.load(id);
   }
 
+  @RequiresAccess()
   @Mutation(() => RolloutPlan, {
     description:
       'Starts a rollout plan for a partner in INTERNAL_TESTNET. It carries a private rollback procedure, so operators and the partner itself only.',
@@ -65,6 +67,7 @@ export class RolloutPlanResolver {
     });
   }
 
+  @RequiresAccess()
   @Mutation(() => RolloutPlan, {
     description: "Renames a plan or replaces its rollback procedure (e.g. after a signer rotation). Operators and the partner itself only.",
   })
@@ -84,6 +87,7 @@ export class RolloutPlanResolver {
     return this.plans.update(id, { title: input.title, rollback }, (partnerId) => assertPartnerPrivateAccess(principal, partnerId, MANAGE_ROLLBACK));
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => RolloutPlan, {
     description:
       'Advances a plan to its next phase, confirming every gate of the phase it leaves. Phases cannot be skipped: ' +
@@ -96,6 +100,7 @@ export class RolloutPlanResolver {
     return this.plans.advance(id, { to: input.to, confirmedGates: input.confirmedGates, note: input.note ?? null });
   }
 
+  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => RolloutPlan, { description: 'Rolls a plan back to its previous phase, recording why.' })
   rollBackRolloutPlan(
     @Arg('id', () => ID) id: string,

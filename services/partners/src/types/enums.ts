@@ -57,6 +57,20 @@ export enum RolloutTransitionKind {
   ROLLBACK = 'ROLLBACK',
 }
 
+/** The role an API key gives its holder; the public needs no key. */
+export enum ApiKeyRole {
+  PARTNER = 'PARTNER',
+  OPERATOR = 'OPERATOR',
+  ADMIN = 'ADMIN',
+}
+
+/** Whether an API key still works. */
+export enum ApiKeyStatus {
+  ACTIVE = 'ACTIVE',
+  EXPIRED = 'EXPIRED',
+  REVOKED = 'REVOKED',
+}
+
 registerEnumType(PartnerKind, { name: 'PartnerKind', description: 'What a partner does in the ecosystem.' });
 registerEnumType(PartnerStatus, { name: 'PartnerStatus', description: 'Where the relationship with a partner stands.' });
 registerEnumType(OwnedComponent, {
@@ -101,5 +115,23 @@ registerEnumType(RolloutTransitionKind, {
     START: { description: 'The plan was created in its first phase.' },
     ADVANCE: { description: 'The plan advanced to the next phase after its gates passed.' },
     ROLLBACK: { description: 'The plan rolled back to the previous phase.' },
+  },
+});
+registerEnumType(ApiKeyRole, {
+  name: 'ApiKeyRole',
+  description: 'The role an API key gives its holder; the public needs no key.',
+  valuesConfig: {
+    PARTNER: { description: "Acts for one partner: its own private data, acknowledging its incidents." },
+    OPERATOR: { description: 'The ecosystem team: every partner, the catalogue, incidents and keys.' },
+    ADMIN: { description: 'As OPERATOR, and may create and revoke ADMIN keys.' },
+  },
+});
+registerEnumType(ApiKeyStatus, {
+  name: 'ApiKeyStatus',
+  description: 'Whether an API key still works.',
+  valuesConfig: {
+    ACTIVE: { description: 'The key works.' },
+    EXPIRED: { description: 'Its expiresAt has passed.' },
+    REVOKED: { description: 'Revoked by revokeApiKey; it never works again.' },
   },
 });

@@ -39,6 +39,10 @@ export abstract class LeaderSampler<Result extends { leader: boolean }> {
   lastError: Error | null = null;
   /** What the last successful run did. */
   lastResult: Result | null = null;
+  /** When the last successful run (sampling as the leader, or idle as a follower) ended, or null before the first. */
+  lastSucceededAt: Date | null = null;
+  /** When the sampler was built: the lag of a sampler that never succeeded counts from here. */
+  readonly createdAt: Date;
 
   protected readonly leadership: LeaderLock;
   protected readonly intervalMs: number;
@@ -67,6 +71,17 @@ export abstract class LeaderSampler<Result extends { leader: boolean }> {
     this.retentionHours = retentionHours;
     this.log = log;
     this.now = now;
+    this.createdAt = new Date(now());
+  }
+
+  /** The name of what is sampled, e.g. `chain health`. */
+  get subject(): string {
+    return this.what;
+  }
+
+  /** Seconds since the last successful run (or since the sampler was built, before one): what `/metrics` reports as lag. */
+  lagSeconds(): number {
+    return (this.now() - (this.lastSucceededAt ?? this.createdAt).getTime()) / 1000;
   }
 
   /** One leader's run: read, store, prune. `startedAt` is when the run began (ms). */
@@ -121,6 +136,7 @@ export abstract class LeaderSampler<Result extends { leader: boolean }> {
       const result = leader ? await this.sample(startedAt) : this.idleResult();
       this.lastResult = result;
       this.lastError = null;
+      this.lastSucceededAt = new Date(this.now());
       return result;
     } catch (error) {
       this.lastError = error instanceof Error ? error : new Error(String(error));

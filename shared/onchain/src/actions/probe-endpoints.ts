@@ -1,5 +1,6 @@
 import { createPublicClient, hexToBigInt, hexToNumber, http } from 'viem';
 import { RpcRequestFailedError, type RpcFailure } from '../errors/rpc-request-failed-error';
+import type { RpcCallObserver } from '../clients/create-chain-client';
 import { scrubUrl } from '../utils/scrub-url';
 
 /** Parameters of {@link probeEndpoints}. */
@@ -17,6 +18,12 @@ export interface ProbeEndpointsParameters {
    * @default undefined (no comparison: `chainIdMatches` is `null`)
    */
   expectedChainId?: number;
+  /**
+   * Told of each of the two calls per endpoint (a chain's client passes on its own observer, `client.onRpcCall`);
+   * reported under `expectedChainId`, so nothing is reported without it.
+   * @default none
+   */
+  onRpcCall?: RpcCallObserver;
 }
 
 /** What one endpoint answered. */
@@ -63,7 +70,12 @@ export async function probeEndpoints({
   endpoints,
   timeoutMs = 2000,
   expectedChainId,
+  onRpcCall,
 }: ProbeEndpointsParameters): Promise<ProbeEndpointsReturnType> {
+  const report = (outcome: 'success' | 'error') => {
+    if (!onRpcCall || expectedChainId === undefined) return;
+    for (const method of ['eth_chainId', 'eth_blockNumber']) onRpcCall({ chainId: expectedChainId, method, outcome });
+  };
   return Promise.all(
     endpoints.map(async (endpoint): Promise<EndpointProbe> => {
       const url = scrubUrl(endpoint);
@@ -74,12 +86,14 @@ export async function probeEndpoints({
           client.request({ method: 'eth_chainId' }),
           client.request({ method: 'eth_blockNumber' }),
         ]);
+        report('success');
         const latencyMs = Math.round(performance.now() - started);
         const chainId = hexToNumber(chainIdHex);
         const chainIdMatches = expectedChainId === undefined ? null : chainId === expectedChainId;
         const blockNumber = hexToBigInt(blockNumberHex);
         return { url, reachable: true, latencyMs, chainId, chainIdMatches, blockNumber, failure: null, error: null };
       } catch (cause) {
+        report('error');
         const error = new RpcRequestFailedError({ cause, operation: 'probeEndpoints', chainId: expectedChainId ?? null });
         return {
           url,

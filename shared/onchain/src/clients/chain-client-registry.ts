@@ -1,10 +1,12 @@
 import type { ChainClientRankOptions } from './chain-client-rank-options';
-import { createChainClient, type ChainClient } from './create-chain-client';
+import { createChainClient, type ChainClient, type RpcCallObserver } from './create-chain-client';
 
 /** Options of {@link ChainClientRegistry}. */
 export interface ChainClientRegistryOptions {
   /** How each client ranks its chain's endpoints (`false`: priority order only). @default true (viem's ranking, every 4 s) */
   rank?: boolean | ChainClientRankOptions;
+  /** Told of every JSON-RPC call any of the clients makes (metrics). @default none */
+  onRpcCall?: RpcCallObserver;
 }
 
 /** What a registry needs to know to build a chain's client. */
@@ -28,10 +30,12 @@ export interface ChainClientTarget {
 export class ChainClientRegistry {
   private readonly clients = new Map<string, { signature: string; client: ChainClient }>();
   private readonly rank: boolean | ChainClientRankOptions;
+  private readonly onRpcCall: RpcCallObserver | undefined;
   private createdAny = false;
 
-  constructor({ rank = true }: ChainClientRegistryOptions = {}) {
+  constructor({ rank = true, onRpcCall }: ChainClientRegistryOptions = {}) {
     this.rank = rank;
+    this.onRpcCall = onRpcCall;
   }
 
   /** The client of `target`. */
@@ -40,7 +44,7 @@ export class ChainClientRegistry {
     const current = this.clients.get(key);
     if (current?.signature === signature) return current.client;
     current?.client.close();
-    const client = createChainClient({ chainId, name, endpoints: urls, blockTimeMs, rank: this.rank });
+    const client = createChainClient({ chainId, name, endpoints: urls, blockTimeMs, rank: this.rank, onRpcCall: this.onRpcCall });
     this.clients.set(key, { signature, client });
     this.createdAny = true;
     return client;

@@ -62,7 +62,26 @@ export interface CreateChainClientParameters {
    * @default { name: 'Ether', symbol: 'ETH', decimals: 18 }
    */
   nativeCurrency?: Chain['nativeCurrency'];
+  /**
+   * Told of every JSON-RPC call answered or failed by an endpoint (after that endpoint's retries), for metrics.
+   * Endpoint ranking probes are not calls. Must not throw.
+   * @default none
+   */
+  onRpcCall?: RpcCallObserver;
 }
+
+/** One JSON-RPC call to one endpoint of a chain, as {@link CreateChainClientParameters.onRpcCall} is told of it. */
+export interface RpcCall {
+  /** The chain's EIP-155 chain id. */
+  chainId: number;
+  /** The JSON-RPC method, e.g. `eth_getBlockByNumber`. */
+  method: string;
+  /** Whether the endpoint answered (`success`) or not (`error`, after its retries). */
+  outcome: 'success' | 'error';
+}
+
+/** Told of each {@link RpcCall}. */
+export type RpcCallObserver = (call: RpcCall) => void;
 
 /**
  * A viem public client for one chain, over a ranked `fallback` of its endpoints, plus `close()`: it stops the
@@ -72,6 +91,8 @@ export interface CreateChainClientParameters {
 export type ChainClient = PublicClient<FallbackTransport<readonly HttpTransport[]>, Chain> & {
   /** Stops background work (endpoint ranking). Idempotent. */
   close: () => void;
+  /** The observer of this client's calls, for reads that go around the client (`probeEndpoints`). */
+  onRpcCall: RpcCallObserver | undefined;
 };
 
 /** Errors {@link createChainClient} throws. */
@@ -106,6 +127,7 @@ export function createChainClient({
   multicall3Address = '0xcA11bde05977b3631167028862bE2a173976CA11',
   blockTimeMs,
   nativeCurrency = { name: 'Ether', symbol: 'ETH', decimals: 18 },
+  onRpcCall,
 }: CreateChainClientParameters): ChainClient {
   if (endpoints.length === 0) {
     throw new OnchainError(`${name} (chain id ${chainId}) has no RPC endpoints; configure at least one.`, {
@@ -140,9 +162,12 @@ export function createChainClient({
     },
   });
 
-  return createPublicClient({ chain, transport, batch: { multicall: batch } }).extend(() => ({
+  const client = createPublicClient({ chain, transport, batch: { multicall: batch } });
+  if (onRpcCall) client.transport.onResponse(({ method, status }) => onRpcCall({ chainId, method, outcome: status }));
+  return client.extend(() => ({
     close: () => {
       closed = true;
     },
+    onRpcCall,
   }));
 }

@@ -52,6 +52,11 @@ export interface DeriveChainStatusParameters {
    * @default null
    */
   sequencerUp?: boolean | null;
+  /**
+   * How many of the chain's operator-defined contract probes failed ({@link evaluateStoredProbes}).
+   * @default 0
+   */
+  failedProbes?: number;
 }
 
 /** What {@link deriveChainStatus} returns. */
@@ -64,8 +69,8 @@ export type DeriveChainStatusReturnType = ChainStatus;
  * 2. `UNREACHABLE`: no endpoint answered, or the head could not be read.
  * 3. `HALTED`: the sequencer uptime feed says the sequencer is down, or the head is older than
  *    `max(haltedAfterBlocks × block time, minHaltedSeconds)`.
- * 4. `DEGRADED`: the head is older than `max(degradedAfterBlocks × block time, minDegradedSeconds)`, or some
- *    endpoints did not answer.
+ * 4. `DEGRADED`: the head is older than `max(degradedAfterBlocks × block time, minDegradedSeconds)`, some
+ *    endpoints did not answer, or a contract probe failed.
  * 5. `HEALTHY` otherwise.
  *
  * @example
@@ -86,6 +91,7 @@ export function deriveChainStatus({
   expectedBlockTimeMs,
   thresholds: { degradedAfterBlocks = 5, haltedAfterBlocks = 20, minHaltedSeconds = 10, minDegradedSeconds = 2 } = {},
   sequencerUp = null,
+  failedProbes = 0,
 }: DeriveChainStatusParameters): DeriveChainStatusReturnType {
   if (chainIdOk === false) return 'MISCONFIGURED';
   if (reachableEndpoints === 0 || headAgeSeconds === null) return 'UNREACHABLE';
@@ -93,6 +99,6 @@ export function deriveChainStatus({
   const haltedAfterSeconds = Math.max(haltedAfterBlocks * blockTimeSeconds, minHaltedSeconds);
   if (sequencerUp === false || headAgeSeconds > haltedAfterSeconds) return 'HALTED';
   const degradedAfterSeconds = Math.max(degradedAfterBlocks * blockTimeSeconds, minDegradedSeconds);
-  if (headAgeSeconds > degradedAfterSeconds || reachableEndpoints < totalEndpoints) return 'DEGRADED';
+  if (headAgeSeconds > degradedAfterSeconds || reachableEndpoints < totalEndpoints || failedProbes > 0) return 'DEGRADED';
   return 'HEALTHY';
 }

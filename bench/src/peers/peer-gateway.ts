@@ -1,0 +1,98 @@
+/**
+ * One gateway of the peer benchmark, in a process of its own so the parent can pin it to a core and read its
+ * memory: `node peer-gateway.js <kind>` with SUPERGRAPH_PATH, SUBGRAPH_URLS (JSON: name → URL), PRINCIPAL_SECRET
+ * and PORT in the environment. Prints `ready <url>` once it answers.
+ *
+ * - `junction`: Junction's gateway with its whole plugin set (keys, auth directives, rate limits, protection, …).
+ * - `junction-cached`: the same with the response cache on.
+ * - `hive`: the bare Hive Gateway runtime, with only the signed principal the subgraphs require.
+ * - `apollo`: `@apollo/gateway` on `@apollo/server`, with the same signed principal.
+ */
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { PUBLIC_PRINCIPAL, signPrincipal } from '@junction/federation';
+import { createGateway } from '@junction/gateway';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+
+type Kind = 'junction' | 'junction-cached' | 'hive' | 'apollo';
+
+const kind = process.argv[2] as Kind;
+const supergraphPath = required('SUPERGRAPH_PATH');
+const subgraphUrls = JSON.parse(required('SUBGRAPH_URLS')) as Record<string, string>;
+const secret = required('PRINCIPAL_SECRET');
+const port = Number(required('PORT'));
+/** The benchmark measures the gateway, not the limiter's verdicts: buckets large enough never to refuse. */
+const unlimited = { requests: 100_000_000, windowSeconds: 60 };
+
+async function main(): Promise<void> {
+  const url = `http://127.0.0.1:${port}/graphql`;
+  if (kind === 'junction' || kind === 'junction-cached') {
+    const gateway = createGateway({
+      supergraphPath,
+      subgraphUrls,
+      principalSecret: secret,
+      logLevel: 'error',
+      rateLimits: { PUBLIC: unlimited, PARTNER: unlimited, OPERATOR: unlimited, ADMIN: unlimited },
+      ...(kind === 'junction-cached' ? { responseCache: true } : {}),
+    } as Parameters<typeof createGateway>[0]);
+    await gateway.listen(port, '127.0.0.1');
+  } else if (kind === 'hive') {
+    const runtime = createGatewayRuntime({
+      supergraph: readFileSync(supergraphPath, 'utf8'),
+      transportEntries: Object.fromEntries(Object.entries(subgraphUrls).map(([name, location]) => [name, { location }])),
+      logging: false,
+      plugins: () => [
+        {
+          onFetch({ options, setOptions }) {
+            setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), ...signPrincipal(PUBLIC_PRINCIPAL, { secret }) } });
+          },
+        },
+      ],
+    });
+    await new Promise<void>((resolve) => createServer(runtime).listen(port, '127.0.0.1', resolve));
+  } else if (kind === 'apollo') {
+    const gateway = new ApolloGateway({
+      supergraphSdl: withoutSecurityFeatures(readFileSync(supergraphPath, 'utf8')),
+      buildService: ({ name, url: written }) =>
+        new RemoteGraphQLDataSource({
+          url: subgraphUrls[name] ?? written,
+          willSendRequest({ request }) {
+            for (const [header, value] of Object.entries(signPrincipal(PUBLIC_PRINCIPAL, { secret }))) request.http?.headers.set(header, value);
+          },
+        }),
+    });
+    const server = new ApolloServer({ gateway });
+    await startStandaloneServer(server, { listen: { port, host: '127.0.0.1' } });
+  } else {
+    throw new Error(`Unknown gateway kind ${String(kind)}; use junction, junction-cached, hive or apollo.`);
+  }
+  console.log(`ready ${url}`);
+}
+
+/**
+ * The supergraph without its SECURITY features (`@authenticated`, `@requiresScopes`), which `@apollo/gateway`
+ * refuses to load outside Apollo's enterprise licence. The baseline enforces no authorization at all, which only
+ * flatters it.
+ */
+function withoutSecurityFeatures(sdl: string): string {
+  return sdl
+    .replace(/^directive @(requiresScopes|authenticated)\b.*$/gm, '')
+    .replace(/^scalar requiresScopes__Scope$/m, '')
+    .replace(/ @link\(url: "https:\/\/specs\.apollo\.dev\/(requiresScopes|authenticated)\/v[\d.]+", for: SECURITY\)/g, '')
+    .replace(/ @requiresScopes\(scopes: \[[^\n]*?\]\]\)/g, '')
+    .replace(/ @authenticated\b/g, '');
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} must be set.`);
+  return value;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+import { parseApiKey, PUBLIC_PRINCIPAL, type Principal } from '@junction/federation';
+import { presentedKey } from '../plugins/use-api-key-auth';
+import type { ApiKeyPrincipals } from './api-key-principals';
+
+/**
+ * Who a request presents itself as, for a request answered before the gateway built its context (it did not
+ * parse, did not validate, or its key was refused): its key's principal, the public when it sends no key, and
+ * null when its key does not work or cannot be checked right now. Never throws.
+ */
+export async function identifyRequest(request: Request, principals: ApiKeyPrincipals): Promise<Principal | null> {
+  try {
+    const key = presentedKey({ request });
+    if (key === undefined) return PUBLIC_PRINCIPAL;
+    if (!parseApiKey(key)) return null;
+    return await principals.resolve(key);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,99 @@
+import { useGenericAuth, type ValidateUserFnParams } from '@envelop/generic-auth';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { BaseError, ErrorCode } from '@junction/errors';
+import { parseApiKey, PUBLIC_PRINCIPAL, type Principal } from '@junction/federation';
+import { GraphQLError } from 'graphql';
+import type { ApiKeyPrincipals } from '../identity/api-key-principals';
+
+/** Options of {@link useApiKeyAuth}. */
+export interface UseApiKeyAuthOptions {
+  /** Resolves keys to principals. */
+  principals: ApiKeyPrincipals;
+}
+
+/** Where the caller's principal lives in the gateway's context. */
+export const PRINCIPAL_CONTEXT_FIELD = 'principal';
+
+/** The gateway context as far as identity goes. */
+export interface PrincipalContext {
+  /** The caller; the public when no key was sent. */
+  [PRINCIPAL_CONTEXT_FIELD]?: Principal;
+}
+
+/**
+ * Knows who is calling: a key in `Authorization: Bearer …` or `x-api-key` (or the same names in a WebSocket's
+ * `connectionParams`) becomes the key's principal; no key is the public. A key that is malformed, unknown, revoked
+ * or expired is refused with 401 `UNAUTHENTICATED` rather than quietly treated as the public. Then it enforces
+ * the supergraph's `@authenticated` and `@requiresScopes` before anything reaches a subgraph.
+ */
+export function useApiKeyAuth({ principals }: UseApiKeyAuthOptions): GatewayPlugin {
+  return useGenericAuth<Principal, Record<string, unknown>, typeof PRINCIPAL_CONTEXT_FIELD>({
+    mode: 'protect-granular',
+    contextFieldName: PRINCIPAL_CONTEXT_FIELD,
+    async resolveUserFn(context) {
+      const key = presentedKey(context);
+      if (key === undefined) return PUBLIC_PRINCIPAL;
+      if (!parseApiKey(key)) throw refuse('The API key is malformed; send the whole key you were given, as "Authorization: Bearer jct_…".');
+      let principal: Principal | null;
+      try {
+        principal = await principals.resolve(key);
+      } catch (error) {
+        throw error instanceof BaseError ? toGraphQLError(error, 503) : error;
+      }
+      if (!principal) throw refuse('The API key is not valid: it is unknown, revoked or expired; ask an operator for a new one.');
+      return principal;
+    },
+    extractScopes: (principal) => [...(principal.scopes ?? [])],
+    validateUser: checkField,
+    // Leave out only the fields the caller may not have, with an error each; the rest of the answer still comes.
+    rejectUnauthenticated: false,
+  }) as GatewayPlugin;
+}
+
+/** The key a request presents, from its headers or the WebSocket's connection parameters. */
+export function presentedKey(context: Record<string, unknown>): string | undefined {
+  const request = context.request as Request | undefined;
+  const params = context.connectionParams as Record<string, unknown> | undefined;
+  const read = (name: string) => request?.headers.get(name) ?? (typeof params?.[name] === 'string' ? (params[name] as string) : undefined);
+  const authorization = read('authorization') ?? read('Authorization');
+  if (authorization !== undefined) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (!match) throw refuse('The Authorization header must be "Bearer <API key>".');
+    return match[1];
+  }
+  return read('x-api-key') ?? read('apiKey') ?? undefined;
+}
+
+/** Checks one selected field against its `@authenticated` / `@requiresScopes` and its type's. */
+function checkField({ user, fieldNode, parentType, field, fieldAuthArgs, typeAuthArgs, fieldScopes, typeScopes, userScopes, path }: ValidateUserFnParams<Principal>): GraphQLError | void {
+  const coordinate = `${parentType.name}.${field.name}`;
+  // generic-auth marks list positions with '@'; the response path has no such key.
+  const responsePath = path.filter((segment) => segment !== '@');
+  const requiredScopes = [...(typeScopes ?? []), ...(fieldScopes ?? [])];
+  const needsKey = Boolean(fieldAuthArgs || typeAuthArgs) || requiredScopes.length > 0;
+  if (needsKey && (!user || user.role === 'PUBLIC')) {
+    return new GraphQLError(`${coordinate} needs an API key; send one as "Authorization: Bearer <key>".`, {
+      nodes: [fieldNode],
+      path: responsePath,
+      extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+    });
+  }
+  for (const alternatives of [typeScopes, fieldScopes]) {
+    if (!alternatives?.length) continue;
+    if (alternatives.some((all) => all.every((scope) => userScopes.includes(scope)))) continue;
+    const needed = alternatives.map((all) => all.join(' and ')).join(' or ');
+    return new GraphQLError(`${coordinate} needs a key with the scope ${needed}; ask an operator for a key with it.`, {
+      nodes: [fieldNode],
+      path: responsePath,
+      extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } },
+    });
+  }
+}
+
+function refuse(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401, headers: { 'www-authenticate': 'Bearer realm="junction"' } } } });
+}
+
+function toGraphQLError(error: BaseError, status: number): GraphQLError {
+  return new GraphQLError(error.shortMessage, { extensions: { code: error.code, http: { status } } });
+}

@@ -1,0 +1,147 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { ErrorCode } from '@junction/errors';
+import { PUBLIC_PRINCIPAL, type Principal } from '@junction/federation';
+import { GraphQLError } from 'graphql';
+import type { IncomingMessage } from 'node:http';
+import { clientAddress } from '../rate-limit/client-address';
+import { rateLimitHeaders, retryAfterSeconds, type RateLimitDecision } from '../rate-limit/rate-limit-headers';
+import { bucketLimits, describeWindow, type RateLimits } from '../rate-limit/rate-limit-policy';
+import type { TokenBucketStore } from '../rate-limit/token-bucket-store';
+import type { PrincipalContext } from './use-api-key-auth';
+
+/** Options of {@link useRateLimit}. */
+export interface UseRateLimitOptions {
+  /** Where the buckets live (memory, or Redis shared by the replicas). */
+  store: TokenBucketStore;
+  /** The limit of each role. */
+  limits: RateLimits;
+  /** Proxies in front of the gateway whose `X-Forwarded-For` is trusted; 0 uses the socket's address. @default 0 */
+  trustProxy?: number;
+  /**
+   * Who a request presents itself as when it is answered before the gateway built its context (it did not parse
+   * or validate, or its key was refused): its key's principal, the public without a key, null when the key does
+   * not work (it then counts against its client address). @default every such request counts as anonymous
+   */
+  identify?: (request: Request) => Promise<Principal | null>;
+  /** The path of the GraphQL endpoint; other paths (`/healthz`, `/readyz`) are not limited. @default '/graphql' */
+  graphqlEndpoint?: string;
+  /** The clock of `X-RateLimit-Reset`, epoch milliseconds. @default Date.now */
+  now?: () => number;
+}
+
+/** A decision and whom it was about. */
+interface Decision extends RateLimitDecision {
+  /** Whether the bucket was the caller's key's (else its address's). */
+  keyed: boolean;
+}
+
+/**
+ * Rate limits per principal: every GraphQL operation takes a token from its caller's bucket, the bucket of its
+ * API key (`key:<keyId>`, with its role's limit) or, for anonymous callers, of its client address (`addr:<ip>`,
+ * with the PUBLIC limit). Registered after {@link useApiKeyAuth}, it reads the principal that plugin put in the
+ * context. Over the limit, the operation is refused with 429 `RATE_LIMITED`, `Retry-After` and a sentence saying
+ * how long to wait. A request answered before its context was built (unparsable, invalid, refused key, batch)
+ * costs a token of the bucket it presents too, when its answer is sent. Every answer of the GraphQL endpoint
+ * carries `X-RateLimit-*`, `RateLimit-Policy` and `RateLimit` (see {@link rateLimitHeaders}); health checks and
+ * GraphiQL page loads are neither limited nor labelled.
+ */
+export function useRateLimit({
+  store,
+  limits,
+  trustProxy = 0,
+  identify = async () => PUBLIC_PRINCIPAL,
+  graphqlEndpoint = '/graphql',
+  now = Date.now,
+}: UseRateLimitOptions): GatewayPlugin<PrincipalContext> {
+  const decisions = new WeakMap<Request, Decision>();
+
+  async function decide(principal: Principal | null, address: () => string): Promise<Decision> {
+    const role = principal?.role ?? 'PUBLIC';
+    const policy = limits[role];
+    const keyed = principal?.keyId !== undefined;
+    const result = await store.take(keyed ? `key:${principal!.keyId}` : `addr:${address()}`, bucketLimits(policy));
+    return { policyName: role.toLowerCase(), policy, result, decidedAt: now(), keyed };
+  }
+
+  /** Keeps the decision that matters for the answer: a refusal over a pass, else the latest (a batch decides per operation). */
+  function remember(request: Request, decision: Decision): void {
+    const previous = decisions.get(request);
+    if (!previous || previous.result.allowed) decisions.set(request, decision);
+  }
+
+  return {
+    async onContextBuilding({ context }) {
+      const ctx = context as PrincipalContext & { request?: Request; req?: IncomingMessage };
+      const request = ctx.request;
+      const decision = await decide(ctx.principal ?? PUBLIC_PRINCIPAL, () =>
+        clientAddress({ req: ctx.req, headers: request?.headers ?? new Headers(), trustProxy }),
+      );
+      if (request) remember(request, decision);
+      if (!decision.result.allowed) {
+        throw new GraphQLError(refusal(decision), {
+          extensions: { code: ErrorCode.RATE_LIMITED, http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds(decision.result)) } } },
+        });
+      }
+    },
+    async onResponse({ request, response, serverContext, setResponse, fetchAPI }) {
+      // Exceptions thrown here would reach node's http server: nothing may escape.
+      try {
+        let decision = decisions.get(request);
+        if (!decision) {
+          if (!isGraphQLAnswer(request, response, graphqlEndpoint)) return;
+          const req = (serverContext as { req?: IncomingMessage } | undefined)?.req;
+          decision = await decide(await identify(request), () => clientAddress({ req, headers: request.headers, trustProxy }));
+          if (!decision.result.allowed) response = refusedResponse(request, decision, fetchAPI.Response);
+        }
+        const headers = rateLimitHeaders(decision);
+        try {
+          setHeaders(response.headers, headers);
+        } catch {
+          // Immutable headers (a response from fetch): copy the response.
+          response = new fetchAPI.Response(response.body, response);
+          setHeaders(response.headers, headers);
+        }
+        setResponse(response);
+      } catch (error) {
+        console.error(JSON.stringify({ level: 'error', msg: 'Setting the rate limit headers failed; the answer goes out without them.', error: String(error) }));
+      }
+    },
+  };
+}
+
+/**
+ * Sets each header, replacing any value it has. Deleting first matters: @whatwg-node's Headers built from an object
+ * keep that object's spelling, and `set` with another spelling (`Retry-After` from the error) would add a second.
+ */
+function setHeaders(target: Headers, headers: Record<string, string>): void {
+  for (const [name, value] of Object.entries(headers)) {
+    target.delete(name);
+    target.set(name, value);
+  }
+}
+
+/** Whether `response` answers a GraphQL request (not a health check, a preflight or a GraphiQL page). */
+function isGraphQLAnswer(request: Request, response: Response, graphqlEndpoint: string): boolean {
+  if (request.method === 'OPTIONS') return false;
+  if (new URL(request.url, 'http://localhost').pathname !== graphqlEndpoint) return false;
+  return !(response.headers.get('content-type') ?? '').startsWith('text/html');
+}
+
+/** A sentence a person can act on: the limit, and how long to wait. */
+function refusal({ policy, policyName, result, keyed }: Decision): string {
+  const rate = `${policy.requests} requests per ${describeWindow(policy.windowSeconds)}`;
+  const burst = policy.burst !== undefined && policy.burst !== policy.requests ? `, at most ${policy.burst} at once` : '';
+  const seconds = retryAfterSeconds(result);
+  const wait = seconds === 1 ? '1 second' : `${seconds} seconds`;
+  return keyed
+    ? `Rate limit exceeded: a ${policyName} API key may make ${rate}${burst}; retry in ${wait}.`
+    : `Rate limit exceeded: anonymous callers may make ${rate}${burst} from one address; retry in ${wait}, or send an API key for a higher limit.`;
+}
+
+/** The 429 answer for a request refused after the fact (its own answer, an error, is dropped). */
+function refusedResponse(request: Request, decision: Decision, ResponseClass: typeof Response): Response {
+  const accept = request.headers.get('accept') ?? '';
+  const type = accept.includes('application/graphql-response+json') ? 'application/graphql-response+json' : 'application/json';
+  const body = JSON.stringify({ errors: [{ message: refusal(decision), extensions: { code: ErrorCode.RATE_LIMITED } }] });
+  return new ResponseClass(body, { status: 429, headers: { 'content-type': `${type}; charset=utf-8` } });
+}

@@ -1,0 +1,81 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { ErrorCode } from '@junction/errors';
+import { GraphQLError, type ExecutionResult } from 'graphql';
+
+/** Where the runtime names the subgraph of an error: `subgraph` as configured here, `serviceName` for timeouts. */
+const SUBGRAPH_NAME_EXTENSIONS = ['subgraph', 'serviceName'] as const;
+
+/** Codes the runtime's transport gives a subgraph that did not answer properly (refused, timed out, not GraphQL). */
+const TRANSPORT_FAILURE_CODES = new Set(['SUBREQUEST_HTTP_ERROR', 'GATEWAY_TIMEOUT', 'TIMEOUT_ERROR', 'RESPONSE_VALIDATION_FAILED']);
+
+/** Extensions of a subgraph's own errors that describe the gateway's request, not the error: never passed on. */
+const TRANSPORT_EXTENSIONS = new Set(['serviceName', 'request', 'response', 'http']);
+
+/**
+ * Errors that name the failing subgraph while the rest of the answer still comes. Every error a subgraph caused
+ * carries `extensions.subgraph` (the runtime's `subgraphErrors` names it):
+ * - a subgraph that could not be reached, timed out or did not answer GraphQL gives `UPSTREAM_UNAVAILABLE` and a
+ *   sentence naming it, with no URL, request body or stack (those go to the log, at warn);
+ * - a subgraph's own error keeps its message, code (`SUBGRAPH_ERROR` when it had none) and `fieldErrors`.
+ * The fields that subgraph serves are null (as far as nullability lets them be); data from the others stays.
+ * Runs before the runtime masks errors, which would otherwise turn unreachable subgraphs into "Unexpected error.".
+ */
+export function useSubgraphErrors(): GatewayPlugin {
+  return {
+    onExecute({ args }) {
+      const log = (args.contextValue as { log?: { warn(attributes: object, message: string): void } }).log;
+      const rewrite = (result: ExecutionResult, setResult: (result: ExecutionResult) => void) => {
+        if (!result.errors?.some(subgraphOf)) return;
+        setResult({
+          ...result,
+          errors: result.errors.map((error) => {
+            const subgraph = subgraphOf(error);
+            if (!subgraph) return error;
+            if (isTransportFailure(error)) {
+              log?.warn({ subgraph, path: error.path, cause: error.message }, 'Subgraph unavailable');
+              return located(error, unavailableMessage(subgraph, error), { code: ErrorCode.UPSTREAM_UNAVAILABLE, subgraph });
+            }
+            const kept = Object.fromEntries(Object.entries(error.extensions).filter(([name]) => !TRANSPORT_EXTENSIONS.has(name)));
+            return located(error, error.message, { ...kept, code: typeof kept.code === 'string' ? kept.code : ErrorCode.SUBGRAPH_ERROR, subgraph });
+          }),
+        });
+      };
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (!isAsyncIterable(result)) return rewrite(result, setResult);
+          return { onNext: ({ result: next, setResult: setNext }) => rewrite(next, setNext) };
+        },
+      };
+    },
+  };
+}
+
+function subgraphOf(error: GraphQLError): string | undefined {
+  for (const name of SUBGRAPH_NAME_EXTENSIONS) {
+    const value = error.extensions?.[name];
+    if (typeof value === 'string') return value;
+  }
+  return undefined;
+}
+
+/** True for errors the gateway made up about a subgraph (not in its answer): they wrap a non-GraphQL error or carry a transport code. */
+function isTransportFailure(error: GraphQLError): boolean {
+  if (TRANSPORT_FAILURE_CODES.has(String(error.extensions.code))) return true;
+  for (let cause: unknown = error.originalError; cause != null; cause = (cause as GraphQLError).originalError) {
+    if (!(cause instanceof GraphQLError)) return true;
+  }
+  return false;
+}
+
+function unavailableMessage(subgraph: string, error: GraphQLError): string {
+  const timedOut = ['GATEWAY_TIMEOUT', 'TIMEOUT_ERROR'].includes(String(error.extensions.code));
+  return `The ${subgraph} service ${timedOut ? 'did not answer in time' : 'is unavailable right now'}, so the fields it serves are missing from this answer; try again shortly.`;
+}
+
+function located(error: GraphQLError, message: string, extensions: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions });
+}
+
+function isAsyncIterable<T>(value: T | AsyncIterable<T>): value is AsyncIterable<T> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}

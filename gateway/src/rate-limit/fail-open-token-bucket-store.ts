@@ -1,0 +1,70 @@
+import type { TokenBucketStore } from './token-bucket-store';
+
+/** One line of the rate limiter's log. */
+export interface RateLimitLogEntry {
+  /** Always `warn`: requests are still served, but limits are only per replica. */
+  level: 'warn';
+  /** What happened, as a sentence. */
+  msg: string;
+  /** The failure, when there is one. */
+  error?: string;
+}
+
+/** Options of {@link createFailOpenTokenBucketStore}. */
+export interface FailOpenTokenBucketStoreOptions {
+  /** The shared store (Redis). */
+  primary: TokenBucketStore;
+  /** The store used for a request when the primary fails (memory). */
+  fallback: TokenBucketStore;
+  /** Where failures are reported. @default a JSON line on stderr */
+  log?: (entry: RateLimitLogEntry) => void;
+  /** At most one log line per this many milliseconds. @default 60000 */
+  logEveryMs?: number;
+  /**
+   * After a failure, the primary is left alone for this long and the fallback answers at once, so an outage does
+   * not add the primary's timeout to every request. @default 1000
+   */
+  pauseAfterFailureMs?: number;
+  /** The clock. @default Date.now */
+  now?: () => number;
+}
+
+/**
+ * A store that never fails a request: when the primary throws, that request is answered from the fallback (limits
+ * then hold per replica instead of across replicas), and the failure is logged once a minute so it is visible.
+ */
+export function createFailOpenTokenBucketStore({
+  primary,
+  fallback,
+  log = (entry) => console.error(JSON.stringify(entry)),
+  logEveryMs = 60_000,
+  pauseAfterFailureMs = 1000,
+  now = Date.now,
+}: FailOpenTokenBucketStoreOptions): TokenBucketStore {
+  let pausedUntil = -Infinity;
+  let loggedAt = -Infinity;
+  let failures = 0;
+  return {
+    async take(key, limits, cost) {
+      if (now() >= pausedUntil) {
+        try {
+          return await primary.take(key, limits, cost);
+        } catch (error) {
+          pausedUntil = now() + pauseAfterFailureMs;
+          failures += 1;
+          if (now() - loggedAt >= logEveryMs) {
+            loggedAt = now();
+            const message = error instanceof Error ? error.message : String(error);
+            log({
+              level: 'warn',
+              msg: `The shared rate limit store failed ${failures} time(s) since the last report; requests are limited per replica, in memory, until it answers again.`,
+              error: message,
+            });
+            failures = 0;
+          }
+        }
+      }
+      return fallback.take(key, limits, cost);
+    },
+  };
+}

@@ -1,0 +1,159 @@
+import { isUuid, uniqueViolation, writeTransaction } from '@junction/db';
+import { BadUserInputError, NotFoundError } from '@junction/errors';
+import { DEFAULT_SCOPES, generateApiKey, groupByKeys, hashApiKey, KEY_SCOPES, keysetPage, type Page } from '@junction/federation';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { ApiKeyEntity } from '../entities/api-key.entity';
+import { PartnerEntity } from '../entities/partner.entity';
+import { apiKeyProblems, type NewApiKey } from '../rules/api-key-input';
+import type { ApiKeyRole } from '../types/enums';
+import { activePartnerProblems } from './active-partners';
+
+/** How long a recorded last use stands before a resolution records it again. */
+export const LAST_USED_RESOLUTION_SECONDS = 60;
+
+/** Keys whose `last_used_at` is due to be recorded again (SQL over the `api_key` columns). */
+const LAST_USE_DUE = `(last_used_at IS NULL OR last_used_at < now() - interval '${LAST_USED_RESOLUTION_SECONDS} seconds')`;
+
+/** How often a new key is drawn again when its random prefix collides with an existing key's. */
+const PREFIX_ATTEMPTS = 3;
+
+/** Which API keys a list shows. */
+export interface ApiKeyListFilter {
+  /** Only keys with this role. @default every role */
+  role?: ApiKeyRole | null;
+  /** Revoked keys too. @default false */
+  includeRevoked?: boolean;
+}
+
+/** A created key and, this once, the key itself. */
+export interface CreatedApiKeyRecord {
+  /** The stored key (hash, never the key). */
+  apiKey: ApiKeyEntity;
+  /** The key itself; not stored anywhere. */
+  secret: string;
+}
+
+/** Reads and writes API keys. The only code that touches the api_key table. */
+export class ApiKeyRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Each partner's keys (revoked ones included), newest first. One query. */
+  async findByPartnerIds(partnerIds: readonly string[]): Promise<ApiKeyEntity[][]> {
+    const valid = partnerIds.filter(isUuid);
+    const rows =
+      valid.length === 0
+        ? []
+        : await this.dataSource
+            .getRepository(ApiKeyEntity)
+            .createQueryBuilder('apiKey')
+            .where('apiKey.partnerId IN (:...ids)', { ids: valid })
+            .orderBy('apiKey.createdAt', 'DESC')
+            .addOrderBy('apiKey.id', 'DESC')
+            .getMany();
+    return groupByKeys(rows, (row) => row.partnerId ?? '', partnerIds);
+  }
+
+  /** One page of keys of every partner and of the ecosystem team, newest first. */
+  findPage({ role, includeRevoked = false }: ApiKeyListFilter, first: number, after?: string | null): Promise<Page<ApiKeyEntity>> {
+    const query = this.dataSource.getRepository(ApiKeyEntity).createQueryBuilder('apiKey');
+    if (!includeRevoked) query.andWhere('apiKey.revokedAt IS NULL');
+    if (role) query.andWhere('apiKey.role = :role', { role });
+    return keysetPage(query, { first, after, orderBy: 'apiKey.createdAt', direction: 'DESC' });
+  }
+
+  /**
+   * Creates a key after checking the request as a whole (and that a PARTNER key's partner is active); writes
+   * nothing when anything is wrong. Only the key's hash is stored; the key itself is returned this once.
+   * `createdBy` is the creating key's id, or `cli` / `service`.
+   */
+  async create(input: NewApiKey, createdBy: string, now: Date = new Date()): Promise<CreatedApiKeyRecord> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.insert(input, createdBy, now);
+      } catch (error) {
+        // 40 random bits of prefix: a collision is rare, and drawing a new key resolves it.
+        if (attempt < PREFIX_ATTEMPTS && uniqueViolation(error) === 'api_key_prefix_key') continue;
+        throw error;
+      }
+    }
+  }
+
+  /**
+   * Revokes a key for good; a key already revoked is returned unchanged. `authorize` sees the key (inside the
+   * transaction, before anything is written) and throws to refuse.
+   */
+  revoke(id: string, authorize: (key: ApiKeyEntity) => void, now: Date = new Date()): Promise<ApiKeyEntity> {
+    return writeTransaction(this.dataSource, async (manager) => {
+      const key = isUuid(id)
+        ? await manager.getRepository(ApiKeyEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } })
+        : null;
+      if (!key) throw new NotFoundError('API key', id);
+      authorize(key);
+      if (key.revokedAt) return key;
+      await manager.update(ApiKeyEntity, { id }, { revokedAt: now });
+      key.revokedAt = now;
+      return key;
+    });
+  }
+
+  /**
+   * The key with this hash if it works: not revoked, not expired, and (for a PARTNER key) its partner not
+   * archived; null otherwise. Records the use when the last one recorded is older than
+   * {@link LAST_USED_RESOLUTION_SECONDS}, with one conditional UPDATE, so resolving a busy key does not write per
+   * request.
+   */
+  async resolve(hash: string): Promise<ApiKeyEntity | null> {
+    const { entities, raw } = await this.dataSource
+      .getRepository(ApiKeyEntity)
+      .createQueryBuilder('apiKey')
+      .leftJoin(PartnerEntity, 'partner', 'partner.id = apiKey.partnerId')
+      .addSelect(LAST_USE_DUE.replaceAll('last_used_at', '"apiKey"."last_used_at"'), 'last_use_due')
+      .where('apiKey.hash = :hash', { hash })
+      .andWhere('apiKey.revokedAt IS NULL')
+      .andWhere('(apiKey.expiresAt IS NULL OR apiKey.expiresAt > now())')
+      .andWhere('(apiKey.partnerId IS NULL OR partner.archivedAt IS NULL)')
+      .getRawAndEntities<{ last_use_due: boolean }>();
+    const key = entities[0];
+    if (!key) return null;
+    if (raw[0].last_use_due) {
+      await this.dataSource
+        .createQueryBuilder()
+        .update(ApiKeyEntity)
+        .set({ lastUsedAt: () => 'now()' })
+        .where('id = :id', { id: key.id })
+        .andWhere(LAST_USE_DUE)
+        .execute();
+    }
+    return key;
+  }
+
+  private insert(input: NewApiKey, createdBy: string, now: Date): Promise<CreatedApiKeyRecord> {
+    return writeTransaction(this.dataSource, async (manager) => {
+      const problems = apiKeyProblems(input, now);
+      if (input.role === 'PARTNER' && input.partnerId) {
+        problems.push(...(await activePartnerProblems(manager, { 'input.partnerId': input.partnerId })));
+      }
+      if (problems.length > 0) throw new BadUserInputError(problems);
+      const role = input.role as ApiKeyRole;
+      const requested: readonly string[] = input.scopes ?? DEFAULT_SCOPES[role];
+      const { secret, prefix } = generateApiKey();
+      const apiKey = manager.create(ApiKeyEntity, {
+        id: randomUUID(),
+        partnerId: input.partnerId ?? null,
+        name: input.name,
+        prefix,
+        hash: hashApiKey(secret),
+        role,
+        scopes: KEY_SCOPES.filter((scope) => requested.includes(scope)),
+        createdAt: now,
+        createdBy,
+        expiresAt: input.expiresAt ?? null,
+        lastUsedAt: null,
+        revokedAt: null,
+      });
+      await manager.insert(ApiKeyEntity, apiKey);
+      return { apiKey, secret };
+    });
+  }
+}
