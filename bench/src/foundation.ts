@@ -5,8 +5,8 @@
  *
  * Run with `npm run bench` (builds first). Prints figures and ratios; asserts nothing.
  */
-import { signPrincipal } from '@junction/federation';
 import { createStack } from '@junction/launcher';
+import { addBenchChains } from './bench-chains';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -94,22 +94,7 @@ async function statementsPerQuery(): Promise<void> {
       return { chains: data.chains.nodes.length as number, perService, total: Object.values(perService).reduce((a, b) => a + b, 0) };
     };
     const small = await counts();
-    const ethereum = (await query(stack.urls.gateway, `{ chain(slug: "ethereum") { id } }`)).chain.id as string;
-    for (let index = small.chains; index < 50; index++) {
-      await query(
-        stack.urls.chains,
-        `mutation ($input: CreateChainInput!) { createChain(input: $input) { id } }`,
-        {
-          input: {
-            slug: `bench-rollup-${index}`, name: `Bench Rollup ${index}`, chainId: 880_000 + index, kind: 'ZK_ROLLUP', stack: 'ZK_STACK',
-            settlementChainId: ethereum, daLayer: 'ETHEREUM_BLOBS', sequencerModel: 'CENTRALIZED', expectedBlockTimeMs: 1000,
-            finalityTargetSeconds: 1200, gasTokenSymbol: 'ETH',
-          },
-        },
-        // Straight to the chains subgraph, signed as an operator the way the gateway signs a key's principal.
-        signPrincipal({ role: 'OPERATOR', scopes: ['catalogue:write'] }, { secret }),
-      );
-    }
+    await addBenchChains({ chainsUrl: stack.urls.chains, secret, from: small.chains, to: 50 });
     const large = await counts();
     // Baseline, run here too: the same data fetched chain by chain, as a client without the list query would.
     const ids = (await query(stack.urls.gateway, `{ chains(first: 50) { nodes { id } } }`)).chains.nodes.map((node: { id: string }) => node.id);

@@ -7,7 +7,7 @@
  *
  * Run with `npm run bench:peers` (builds first). Uses PostgreSQL when DATABASE_URL is set, PGlite otherwise.
  */
-import { seedId, signPrincipal, DEFAULT_SCOPES, type Principal } from '@junction/federation';
+import { DEFAULT_SCOPES, signPrincipal, type Principal } from '@junction/federation';
 import { createStack, type Stack } from '@junction/launcher';
 import autocannon from 'autocannon';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { addBenchChains } from './bench-chains';
 
 const secret = randomBytes(32).toString('hex');
 const SUPERGRAPH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
@@ -132,23 +133,8 @@ function load(url: string, keys: string[], seconds: number): Promise<autocannon.
 
 /** The catalogue's real chains plus bench rollups, so the dashboard lists 20. */
 async function fillTo20Chains(stack: Stack): Promise<void> {
-  const operator: Principal = { role: 'OPERATOR', scopes: DEFAULT_SCOPES.OPERATOR };
-  const list = await post(stack.urls.chains, `{ chains(first: 100) { nodes { id } } }`, {}, signPrincipal(operator, { secret }));
-  const ethereum = seedId('chain', 'ethereum');
-  for (let index = list.chains.nodes.length; index < 20; index++) {
-    await post(
-      stack.urls.chains,
-      `mutation ($input: CreateChainInput!) { createChain(input: $input) { id } }`,
-      {
-        input: {
-          slug: `bench-rollup-${index}`, name: `Bench Rollup ${index}`, chainId: 880_000 + index, kind: 'ZK_ROLLUP', stack: 'ZK_STACK',
-          settlementChainId: ethereum, daLayer: 'ETHEREUM_BLOBS', sequencerModel: 'CENTRALIZED', expectedBlockTimeMs: 1000,
-          finalityTargetSeconds: 1200, gasTokenSymbol: 'ETH',
-        },
-      },
-      signPrincipal(operator, { secret }),
-    );
-  }
+  const list = await post(stack.urls.chains, `{ chains(first: 100) { nodes { id } } }`, {}, signPrincipal({ role: 'OPERATOR' }, { secret }));
+  await addBenchChains({ chainsUrl: stack.urls.chains, secret, from: list.chains.nodes.length, to: 20 });
 }
 
 /** `count` partner keys spread over the seeded partners, created at the partners subgraph as an admin would. */

@@ -56,6 +56,13 @@ export interface Devnet {
 }
 
 /**
+ * The gas limit of the devnet's control transactions (pause, sequencer status). Not estimated: an estimate runs
+ * against a block whose timestamp may equal a stored `updatedAt`, where writing it again is a cheap no-op, while
+ * the block that mines it has a later timestamp and pays the full write; the transaction then ran out of gas.
+ */
+const CONTROL_GAS = 200_000n;
+
+/**
  * Starts the devnet: three anvil nodes (l1 900001, l2a 900002, l2b 900003) as child processes on loopback, the
  * demo contracts deployed and funded, two JSON-RPC proxies per node, then blocks at each chain's block time.
  * Takes about a second. Anything started is stopped again if a later step fails, and the anvil processes die
@@ -159,7 +166,7 @@ export async function startDevnet({
         escrows.map(({ client, address }) =>
           client.transact(async (viem) => {
             const current = await viem.readContract({ address, abi: bridgeEscrowArtifact.abi, functionName: 'paused' });
-            return current === paused ? undefined : viem.writeContract({ address, abi: bridgeEscrowArtifact.abi, functionName: paused ? 'pause' : 'unpause' });
+            return current === paused ? undefined : viem.writeContract({ address, abi: bridgeEscrowArtifact.abi, functionName: paused ? 'pause' : 'unpause', gas: CONTROL_GAS });
           }),
         ),
       );
@@ -185,6 +192,7 @@ export async function startDevnet({
             abi: sequencerUptimeFeedArtifact.abi,
             functionName: 'setStatus',
             args: [up ? 0n : 1n],
+            gas: CONTROL_GAS,
           }),
         );
       },
