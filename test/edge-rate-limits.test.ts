@@ -219,7 +219,8 @@ describe('a gateway of its own over the same subgraphs', () => {
   it('fails open when Redis cannot be reached: limits in memory, and says so once', async () => {
     const logged = jest.spyOn(console, 'error').mockImplementation(() => {});
     try {
-      const url = await startGateway({ redisUrl: 'redis://127.0.0.1:1' });
+      // The response cache would report the same Redis on its own line (see edge-response-cache.test.ts).
+      const url = await startGateway({ redisUrl: 'redis://127.0.0.1:1', responseCache: { enabled: false } });
       const answers = await send(4, {}, url);
       expect(answers.map((answer) => [answer.status, answer.headers.get('x-ratelimit-remaining')])).toEqual([
         [200, '2'],

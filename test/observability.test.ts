@@ -19,6 +19,8 @@ beforeAll(async () => {
     devnet: true,
     logger,
     sampler: { intervalMs: 0, chainFilter: (chain) => chain.slug.startsWith('junction-devnet-') },
+    // These tests follow repeated queries down to the subgraphs' logs and metrics: no response cache in between.
+    responseCache: { enabled: false },
   });
   stack = testStack.stack;
 }, 90_000);

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { parseRateLimits } from './rate-limit/parse-rate-limits';
 import type { RateLimits } from './rate-limit/rate-limit-policy';
 import { protectionEnv, protectionFromEnv, type ProtectionSettings } from './protection/protection-config';
+import { persistedDocumentsEnv, persistedDocumentsFromEnv, type TrustedDocumentsSettings } from './persisted-documents/persisted-documents-config';
 import { observabilityEnv, observabilityFromEnv } from '@junction/observability';
+import { responseCacheEnv, responseCacheFromEnv, type ResponseCacheSettings } from './response-cache/response-cache-settings';
 
 /** The supergraph committed in the repository. */
 export const DEFAULT_SUPERGRAPH_PATH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
@@ -45,10 +47,14 @@ export const gatewayEnv = {
     .regex(/^\d{1,2}$/, 'must be the number of proxies in front of the gateway (0, 1, 2 …)')
     .transform(Number)
     .default(0),
-  /** Redis shared by the gateway replicas (rate limit buckets); unset keeps them in this process's memory. @default unset */
+  /** Redis shared by the gateway replicas (rate limit buckets, response cache); unset keeps them in this process's memory. @default unset */
   REDIS_URL: optionalUrl('redis', 'rediss'),
   /** Query limits, cost budgets, body size, CORS, introspection, subgraph timeouts and retries (`GATEWAY_MAX_DEPTH` …). */
   ...protectionEnv,
+  /** The response cache: on or off, and its TTLs (`GATEWAY_RESPONSE_CACHE`, `GATEWAY_RESPONSE_CACHE_TTLS`). */
+  ...responseCacheEnv,
+  /** Trusted documents and APQ (`GATEWAY_TRUSTED_DOCUMENTS`, `GATEWAY_TRUSTED_DOCUMENTS_MODE`, `GATEWAY_APQ`). */
+  ...persistedDocumentsEnv,
   /** `/metrics`, the drain timeout and OTLP tracing (`JUNCTION_METRICS`, `JUNCTION_DRAIN_TIMEOUT_MS`, `OTEL_EXPORTER_OTLP_ENDPOINT`). */
   ...observabilityEnv,
 };
@@ -67,7 +73,7 @@ export interface GatewayConfig {
   keyCacheTtlMs?: number;
   /** Rate limits of the roles to change; the others keep `DEFAULT_RATE_LIMITS`. @default {} */
   rateLimits?: Partial<RateLimits>;
-  /** Redis shared by the replicas (rate limit buckets); the gateway owns the connection. @default undefined (memory) */
+  /** Redis shared by the replicas (rate limit buckets, response cache); the gateway owns the connection. @default undefined (memory) */
   redisUrl?: string;
   /** Prefix of the gateway's keys in Redis, so several deployments (or test runs) share one. @default 'junction:ratelimit:' */
   rateLimitKeyPrefix?: string;
@@ -75,6 +81,18 @@ export interface GatewayConfig {
   trustProxy?: number;
   /** Query limits, cost budgets per role, body size, CORS, introspection, subgraph timeouts and retries. @default DEFAULT_PROTECTION */
   protection?: ProtectionSettings;
+  /** The response cache (in Redis with `redisUrl`, else memory); `{ enabled: false }` turns it off. @default on, DEFAULT_RESPONSE_CACHE_TTLS */
+  responseCache?: ResponseCacheSettings;
+  /**
+   * The trusted documents manifest and whether only its operations run (`enforce`) or they run beside any other
+   * document (`allow`); a manifest that does not read, parse, validate or hash correctly stops the start.
+   * @default undefined (off: any document runs)
+   */
+  trustedDocuments?: TrustedDocumentsSettings;
+  /** Automatic persisted queries: store queries clients register by hash (Redis when `redisUrl` is set); never while trusted documents are enforced. @default true */
+  apq?: boolean;
+  /** Prefix of the APQ keys in Redis. @default 'junction:apq:' */
+  apqKeyPrefix?: string;
   /** Serve Prometheus metrics on `/metrics` (no key, no rate limit). @default true */
   metricsEndpoint?: boolean;
   /** How long `close()` lets in-flight requests finish before cutting their connections, in milliseconds. @default 10000 */
@@ -101,6 +119,8 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     redisUrl: parsed.REDIS_URL,
     trustProxy: parsed.GATEWAY_TRUST_PROXY,
     protection: protectionFromEnv(parsed),
+    responseCache: responseCacheFromEnv(parsed),
+    ...persistedDocumentsFromEnv(parsed),
     metricsEndpoint: observabilityFromEnv(parsed).metricsEndpoint,
     drainTimeoutMs: observabilityFromEnv(parsed).drainTimeoutMs,
     otlpEndpoint: observabilityFromEnv(parsed).otlpEndpoint,

@@ -12,8 +12,11 @@ import { useRateLimit } from './plugins/use-rate-limit';
 import { createRateLimitStore } from './rate-limit/create-rate-limit-store';
 import { withDefaultRateLimits } from './rate-limit/rate-limit-policy';
 import { closeGatewayRedis, connectGatewayRedis } from './redis/connect-gateway-redis';
+import { createResponseCache, type ResponseCache } from './response-cache/create-response-cache';
 import { useCostBudget } from './plugins/use-cost-budget';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention';
+import { createPersistedDocumentsPlugin } from './persisted-documents/create-persisted-documents-plugin';
+import { readTrustedDocuments } from './persisted-documents/read-trusted-documents';
 import { useOperatorIntrospection } from './plugins/use-operator-introspection';
 import { useQueryLimits } from './plugins/use-query-limits';
 import { useRequestBodyLimit } from './plugins/use-request-body-limit';
@@ -32,6 +35,10 @@ export type { GatewayDependencies } from './observability/gateway-observability'
 export { GatewayMetrics } from './observability/gateway-metrics';
 export { gatewayEnv } from './config';
 export type { RateLimitPolicy, RateLimits } from './rate-limit/rate-limit-policy';
+export { persistedDocumentsEnv, persistedDocumentsFromEnv, type TrustedDocumentsMode, type TrustedDocumentsSettings } from './persisted-documents/persisted-documents-config';
+export { TrustedDocumentsManifestError } from './persisted-documents/trusted-documents-manifest-error';
+export type { ResponseCache } from './response-cache/create-response-cache';
+export { DEFAULT_RESPONSE_CACHE_TTLS, responseCacheEnv, responseCacheFromEnv, type ResponseCacheSettings } from './response-cache/response-cache-settings';
 export { DEFAULT_PROTECTION, protectionEnv, protectionFromEnv, type ProtectionConfig, type ProtectionSettings } from './protection/protection-config';
 
 /** A built (not listening) gateway. */
@@ -44,6 +51,8 @@ export interface Gateway {
   principals: ApiKeyPrincipals;
   /** The metrics `/metrics` serves; the response cache counts its hits and misses here. */
   metrics: GatewayMetrics;
+  /** The response cache; `responseCache.invalidate(types)` makes cached answers holding those types stale on every replica. */
+  responseCache: ResponseCache;
   /** WebSocket servers on {@link http}, whose clients `close()` sends 1001 (going away); none yet. */
   webSocketServers: Set<WebSocketServerLike>;
   /** Starts listening; resolves with the URL of `/graphql`. */
@@ -59,10 +68,13 @@ export interface Gateway {
  * Builds the gateway: the Hive Gateway runtime serving the supergraph at `config.supergraphPath` on `/graphql`
  * (POST and GET, GraphiQL for browsers with no network access needed), `/healthz` and `/readyz`. Protection
  * (`config.protection`): body size, CSRF, query depth/aliases/tokens, cost budgets per role, CORS, introspection
- * policy, subgraph timeouts and query-only retries, errors that name the failing subgraph.
+ * policy, subgraph timeouts and query-only retries, errors that name the failing subgraph. Trusted documents
+ * (`config.trustedDocuments`: a bad manifest throws here) and APQ (`config.apq`).
  */
 export function createGateway(config: GatewayConfig, dependencies: GatewayDependencies = {}): Gateway {
   const supergraph = readSupergraph(config.supergraphPath);
+  // Before any connection opens: a bad manifest stops the start here (TrustedDocumentsManifestError).
+  const trustedDocuments = config.trustedDocuments && readTrustedDocuments({ path: config.trustedDocuments.path, supergraph });
   const principals = new ApiKeyPrincipals({
     partnersUrl: config.subgraphUrls.partners ?? subgraphUrl(supergraph, 'partners'),
     principalSecret: config.principalSecret,
@@ -77,6 +89,22 @@ export function createGateway(config: GatewayConfig, dependencies: GatewayDepend
     limits: withDefaultRateLimits(config.rateLimits),
     trustProxy: config.trustProxy,
     identify: (request) => identifyRequest(request, principals),
+  });
+  const responseCache = createResponseCache({
+    settings: config.responseCache,
+    supergraph,
+    redis,
+    identify: (request) => identifyRequest(request, principals),
+    metrics: observability.metrics,
+    onHit: observability.recordCacheHit,
+  });
+  const persistedDocuments = createPersistedDocumentsPlugin({
+    trustedDocuments,
+    mode: config.trustedDocuments?.mode,
+    apq: config.apq,
+    apqKeyPrefix: config.apqKeyPrefix,
+    redis,
+    principals,
   });
   const runtime = createGatewayRuntime({
     supergraph,
@@ -96,12 +124,15 @@ export function createGateway(config: GatewayConfig, dependencies: GatewayDepend
     plugins: () => [
       useRequestBodyLimit({ maxBytes: protection.maxBodyBytes }),
       useCsrfPrevention(),
+      // Before the response cache: a cached answer must not skip trusted documents, and a hash must become its query.
+      persistedDocuments,
       useQueryLimits(protection),
       useApiKeyAuth({ principals }),
       rateLimit,
       useSignedPrincipal({ secret: config.principalSecret }),
       ...(protection.introspection === 'operators' ? [useOperatorIntrospection()] : []),
       useCostBudget({ directives: costDirectives, budgets: protection.costBudgets }),
+      ...responseCache.plugins,
       useSubgraphErrors(),
       ...observability.plugins,
     ],
@@ -114,6 +145,7 @@ export function createGateway(config: GatewayConfig, dependencies: GatewayDepend
     http,
     principals,
     metrics: observability.metrics,
+    responseCache,
     webSocketServers: observability.webSocketServers,
     listen(port, host = 'localhost') {
       return new Promise((resolve, reject) => {

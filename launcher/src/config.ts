@@ -1,7 +1,7 @@
 import { bridgesEnv } from '@junction/bridges';
 import { chainsEnv } from '@junction/chains';
 import { commonEnv, optionalUrl, parseEnv, port, z } from '@junction/config';
-import { gatewayEnv, protectionEnv } from '@junction/gateway';
+import { gatewayEnv, persistedDocumentsEnv, protectionEnv, responseCacheEnv } from '@junction/gateway';
 import { observabilityEnv } from '@junction/observability';
 import { randomBytes } from 'node:crypto';
 
@@ -26,6 +26,10 @@ export const launcherEnv = {
   GATEWAY_TRUST_PROXY: gatewayEnv.GATEWAY_TRUST_PROXY,
   /** The gateway's protection (`GATEWAY_MAX_DEPTH`, `GATEWAY_MAX_COST`, `GATEWAY_INTROSPECTION` …), as for the standalone gateway. @default its defaults */
   ...protectionEnv,
+  /** The gateway's response cache (`GATEWAY_RESPONSE_CACHE`, `GATEWAY_RESPONSE_CACHE_TTLS`), as for the standalone gateway. @default on, its TTLs */
+  ...responseCacheEnv,
+  /** The gateway's trusted documents and APQ (`GATEWAY_TRUSTED_DOCUMENTS`, `GATEWAY_TRUSTED_DOCUMENTS_MODE`, `GATEWAY_APQ`), as for the standalone gateway. @default off / APQ on */
+  ...persistedDocumentsEnv,
   /** Start the local devnet (anvil L1 and two L2s) and list its chains in the catalogue. @default true */
   JUNCTION_DEVNET: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** The chains health sampler, as for the standalone chains service. @default every 15 s, every chain, 7 days kept */

@@ -1,4 +1,4 @@
-import { protectionFromEnv } from '@junction/gateway';
+import { persistedDocumentsFromEnv, protectionFromEnv, responseCacheFromEnv } from '@junction/gateway';
 import { createLogger, observabilityFromEnv, shutdownOnSignals } from '@junction/observability';
 import { loadLauncherConfig } from './config';
 import { createStack } from './stack';
@@ -33,6 +33,8 @@ async function main(): Promise<void> {
     rateLimits: config.GATEWAY_RATE_LIMITS,
     trustProxy: config.GATEWAY_TRUST_PROXY,
     protection: protectionFromEnv(config),
+    responseCache: responseCacheFromEnv(config),
+    ...persistedDocumentsFromEnv(config),
     bridgesSampler:
       config.BRIDGES_SAMPLE_INTERVAL_MS === 0
         ? false

@@ -5,7 +5,7 @@ import { openReadThroughCache, type ReadThroughCache } from '@junction/cache';
 import { openStore, type Store } from '@junction/db';
 import { startDevnet, type Devnet } from '@junction/devnet';
 import { createEntityDirectory, type SubgraphObservability } from '@junction/federation';
-import { createGateway, type Gateway, type ProtectionSettings, type RateLimits } from '@junction/gateway';
+import { createGateway, type Gateway, type ProtectionSettings, type RateLimits, type ResponseCacheSettings, type TrustedDocumentsSettings } from '@junction/gateway';
 import { createServer as createIncidents, type IncidentsService } from '@junction/incidents';
 import { createServer as createPartners, type PartnersService } from '@junction/partners';
 import { createLogger, createTracing, type Logger } from '@junction/observability';
@@ -43,6 +43,12 @@ export interface StackOptions {
   trustProxy?: number;
   /** Gateway protection to change (query limits, cost budgets, CORS, introspection, subgraph timeouts …). @default the gateway's */
   protection?: ProtectionSettings;
+  /** The gateway's response cache (Redis with `redisUrl`, else memory); `{ enabled: false }` turns it off. @default on, the gateway's TTLs */
+  responseCache?: ResponseCacheSettings;
+  /** The gateway's trusted documents manifest and mode. @default undefined (off) */
+  trustedDocuments?: TrustedDocumentsSettings;
+  /** Automatic persisted queries at the gateway (in Redis with `redisUrl`). @default true */
+  apq?: boolean;
   /** A cache to use instead of building one from `redisUrl` (benchmarks). @default built from `redisUrl` */
   cache?: ReadThroughCache;
   /** A running devnet to register instead of starting one (several stacks sharing one devnet). @default undefined */
@@ -156,6 +162,9 @@ export async function createStack(options: StackOptions): Promise<Stack> {
       rateLimits: options.rateLimits,
       trustProxy: options.trustProxy,
       protection: options.protection,
+      responseCache: options.responseCache,
+      trustedDocuments: options.trustedDocuments,
+      apq: options.apq,
       metricsEndpoint,
       drainTimeoutMs,
     }, { logger, tracer: tracerFor('gateway') });

@@ -1,5 +1,6 @@
 import { Logger as HiveLogger, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { closeWebSockets, createLogger, drainHttpServer, type Logger, type WebSocketServerLike } from '@junction/observability';
+import type { Principal } from '@junction/federation';
 import type { Tracer } from '@opentelemetry/api';
 import type { Redis } from 'ioredis';
 import type { Server } from 'node:http';
@@ -49,6 +50,8 @@ export interface GatewayObservability {
   logger: Logger;
   /** The runtime's logger, writing through {@link logger}: pass it as `logging`. */
   logging: HiveLogger;
+  /** Notes a request the response cache answered (no operation was parsed): its log line and metrics say `query`, with its caller. */
+  recordCacheHit(request: Request, hit: { principal: Principal; operationName?: string }): void;
   /** The plugins, to register last (their `onResponse` must see the answer as it will be sent). */
   plugins: GatewayPlugin[];
   /**
@@ -104,6 +107,11 @@ export function createGatewayObservability({
     logger,
     logging: new HiveLogger({ level: logLevel, writers: [new PinoLogWriter(logger)] }),
     plugins,
+    recordCacheHit(request, { principal, operationName }) {
+      const fact = facts.of(request);
+      if (!fact) return;
+      Object.assign(fact, { operationType: 'query', operationName, principal });
+    },
     webSocketServers,
     async drain(http) {
       draining = true;

@@ -20,6 +20,16 @@ export const ErrorCode = {
   CSRF_HEADER_REQUIRED: 'CSRF_HEADER_REQUIRED',
   /** A subgraph answered with an error that carried no code of its own. */
   SUBGRAPH_ERROR: 'SUBGRAPH_ERROR',
+  /** The request itself is malformed (the runtime's own code for that, e.g. both a query and a documentId). */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** No operation is registered (or, with APQ, stored) under the sent documentId or hash (HTTP 404). */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  /** The gateway does not store operations sent by hash (APQ is off); send the query text. */
+  PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
+  /** Trusted documents are enforced: only registered operations run for this caller (HTTP 403). */
+  PERSISTED_QUERY_ONLY: 'PERSISTED_QUERY_ONLY',
+  /** The hash sent with a query is not that query's SHA-256 (HTTP 400). */
+  PERSISTED_QUERY_MISMATCH: 'PERSISTED_QUERY_MISMATCH',
 } as const;
 
 /** One of {@link ErrorCode}'s values. */

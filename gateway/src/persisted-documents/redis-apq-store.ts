@@ -1,0 +1,77 @@
+import type { Redis } from 'ioredis';
+import type { ApqStore } from './apq-store';
+
+/** One line of the APQ store's log. */
+export interface ApqStoreLogEntry {
+  /** Always `warn`: requests are still served, clients just send their queries in full. */
+  level: 'warn';
+  /** What happened, as a sentence. */
+  msg: string;
+  /** The last failure. */
+  error: string;
+}
+
+/** Options of {@link createRedisApqStore}. */
+export interface RedisApqStoreOptions {
+  /** The gateway's Redis connection (owned by the gateway). */
+  redis: Redis;
+  /** Prefix of the stored queries' keys. @default 'junction:apq:' */
+  prefix?: string;
+  /**
+   * How long a query is kept after it was stored, in seconds (the client registers it again after that, in one extra
+   * round trip). Redis is bounded by this and by the rate limits, so keep it short. @default 3600 (an hour)
+   */
+  ttlSeconds?: number;
+  /** The longest query stored, in characters; longer ones run but are not stored. @default 20000 */
+  maxQueryCharacters?: number;
+  /** Where failures are reported. @default a JSON line on stderr */
+  log?: (entry: ApqStoreLogEntry) => void;
+  /** At most one log line per this many milliseconds. @default 60000 */
+  logEveryMs?: number;
+}
+
+/**
+ * APQ in Redis, shared by every gateway replica: a query registered through one is found through all. When Redis
+ * fails, a lookup is a miss (the client sends its query again, and the request is served) and a write is dropped;
+ * failures are logged at most once a minute.
+ */
+export function createRedisApqStore({
+  redis,
+  prefix = 'junction:apq:',
+  ttlSeconds = 3600,
+  maxQueryCharacters = 20_000,
+  log = (entry) => console.error(JSON.stringify(entry)),
+  logEveryMs = 60_000,
+}: RedisApqStoreOptions): ApqStore {
+  let loggedAt = -Infinity;
+  let failures = 0;
+  const failed = (error: unknown) => {
+    failures += 1;
+    if (Date.now() - loggedAt < logEveryMs) return;
+    loggedAt = Date.now();
+    log({
+      level: 'warn',
+      msg: `The shared APQ store failed ${failures} time(s) since the last report; clients send their queries in full until it answers again.`,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    failures = 0;
+  };
+  return {
+    async get(sha256) {
+      try {
+        return (await redis.get(prefix + sha256)) ?? undefined;
+      } catch (error) {
+        failed(error);
+        return undefined;
+      }
+    },
+    async set(sha256, query) {
+      if (query.length > maxQueryCharacters) return;
+      try {
+        await redis.set(prefix + sha256, query, 'EX', ttlSeconds);
+      } catch (error) {
+        failed(error);
+      }
+    },
+  };
+}
