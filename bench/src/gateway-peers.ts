@@ -96,7 +96,8 @@ async function main(): Promise<void> {
     console.log(`CPU per request junction / apollo:     ${ratio('junction', 'apollo', 'cpuMsPerRequest')}`);
     console.log(`CPU per request junction / bare hive:  ${ratio('junction', 'hive', 'cpuMsPerRequest')}`);
   } finally {
-    for (const child of children) child.kill('SIGTERM');
+    // The gateways go first, so none is still asking the subgraphs while the stack closes.
+    await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : (child.once('exit', resolve), child.kill('SIGTERM'))))));
     await stack.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
