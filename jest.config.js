@@ -18,7 +18,7 @@ module.exports = {
   testMatch: ['<rootDir>/{shared,services,gateway,schema,launcher,test}/**/test/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleNameMapper: {
-    '^@junction/(errors|config|db|federation|testing|cache|observability)$': '<rootDir>/shared/$1/src/index.ts',
+    '^@junction/(errors|config|db|federation|testing|cache|observability|events)$': '<rootDir>/shared/$1/src/index.ts',
     '^@junction/onchain$': '<rootDir>/shared/onchain/src/index.ts',
     '^@junction/devnet$': '<rootDir>/shared/devnet/src/index.ts',
     '^@junction/(partners|chains|bridges|incidents)$': '<rootDir>/services/$1/src/server.ts',

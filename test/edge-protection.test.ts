@@ -317,6 +317,21 @@ describe('a failing subgraph', () => {
     });
   });
 
+  it('keeps every chain of a dashboard when the subgraphs contributing lists to it are down', async () => {
+    const [incidentsPort, bridgesPort] = [await freePort(), await freePort()];
+    const down = { incidents: `http://127.0.0.1:${incidentsPort}/graphql`, bridges: `http://127.0.0.1:${bridgesPort}/graphql` };
+    await withGateway({ subgraphRetryDelayMs: 10 }, down, async (url) => {
+      const response = await graphqlRequest(url, `{ chains(first: 3) { nodes { slug owners { component } bridges { name } incidents(open: true) { title } } } }`);
+      expect(response.status).toBe(200);
+      expect(response.data.chains.nodes).toHaveLength(3);
+      for (const chain of response.data.chains.nodes) {
+        expect(chain).toEqual({ slug: expect.any(String), owners: expect.any(Array), bridges: null, incidents: null });
+      }
+      expect(new Set(response.errors?.map((error) => error.extensions?.subgraph))).toEqual(new Set(['incidents', 'bridges']));
+      expect(response.errors?.every((error) => error.extensions?.code === 'UPSTREAM_UNAVAILABLE')).toBe(true);
+    });
+  });
+
   it('times out a subgraph that does not answer, and still answers 200 with the rest', async () => {
     const silent = createServer(() => {
       // Never answers.

@@ -138,3 +138,92 @@ describe('a partner sees PUBLIC incidents and the PARTNERS incidents that affect
     expect(references.data._entities).toEqual(hidden.map(() => null));
   });
 });
+
+describe("a partner never sees or changes another partner's webhook endpoints", () => {
+  const B_ID = seedId('partner', 'op-labs');
+  const NOT_FOUND = (id: string) => ({ message: `No webhook endpoint with id "${id}" exists.`, code: 'NOT_FOUND' });
+  let endpointOfB: string;
+  let deliveryOfB: string;
+
+  beforeAll(async () => {
+    // Nothing listens on the discard port: B's delivery stays in the outbox, retrying.
+    const created = await asOperator(
+      'incidents',
+      `mutation ($p: ID!) { createWebhookEndpoint(partnerId: $p, input: { url: "http://127.0.0.1:9/hooks", description: "B's pager" }) { endpoint { id } } }`,
+      { p: B_ID },
+    );
+    endpointOfB = created.data.createWebhookEndpoint.endpoint.id;
+    const incident = await asOperator(
+      'incidents',
+      `mutation ($input: CreateIncidentInput!) { createIncident(input: $input) { id } }`,
+      {
+        input: {
+          title: 'OP Mainnet sequencer stalled',
+          summary: 'No block for 5 minutes.',
+          kind: 'SEQUENCER_DOWNTIME',
+          severity: 'SEV2',
+          visibility: 'PARTNERS',
+          chainIds: [seedId('chain', 'op-mainnet')],
+          partnerIds: [B_ID],
+          detectedBy: { source: 'PERSON', reporterName: 'Ada (on-call)' },
+        },
+      },
+    );
+    expect(incident.errors).toBeUndefined();
+    const deliveries = await asOperator('incidents', `query ($p: ID!) { webhookEndpoints(partnerId: $p) { id deliveries { id } } }`, { p: B_ID });
+    deliveryOfB = deliveries.data.webhookEndpoints[0].deliveries[0].id;
+  });
+
+  const ways = () => [
+    { way: 'gateway', ask: (query: string, variables?: Record<string, unknown>) => asA.gateway(query, variables) },
+    { way: 'subgraph', ask: (query: string, variables?: Record<string, unknown>) => asA.subgraph('incidents', query, variables) },
+  ];
+
+  it("lists none of B's endpoints, by partner id and under Partner.webhookEndpoints", async () => {
+    for (const { way, ask } of ways()) {
+      const listed = await ask(`query ($p: ID!) { webhookEndpoints(partnerId: $p) { id url deliveries { id } } }`, { p: B_ID });
+      expect({ way, errors: listed.errors, data: listed.data }).toEqual({ way, errors: undefined, data: { webhookEndpoints: [] } });
+    }
+    const throughPartners = await asA.gateway(`{ partners(first: 100) { nodes { id webhookEndpoints { id url } } } }`);
+    expect(throughPartners.errors).toBeUndefined();
+    for (const node of throughPartners.data.partners.nodes as Array<{ id: string; webhookEndpoints: unknown[] }>) {
+      if (node.id !== A_ID) expect({ id: node.id, webhookEndpoints: node.webhookEndpoints }).toEqual({ id: node.id, webhookEndpoints: [] });
+    }
+    const byReference = await asA.subgraph('incidents', `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Partner { webhookEndpoints { id url } } } }`, {
+      r: [{ __typename: 'Partner', id: B_ID }],
+    });
+    expect(byReference.data._entities).toEqual([{ webhookEndpoints: [] }]);
+  });
+
+  it("cannot update, delete, rotate or redeliver B's endpoints: NOT_FOUND, exactly like ids that do not exist", async () => {
+    const attempts: Array<[string, Record<string, unknown>, { message: string; code: string }]> = [
+      [`mutation ($id: ID!) { updateWebhookEndpoint(id: $id, input: { url: "https://a.example/steal" }) { id url } }`, { id: endpointOfB }, NOT_FOUND(endpointOfB)],
+      [`mutation ($id: ID!) { deleteWebhookEndpoint(id: $id) { id url } }`, { id: endpointOfB }, NOT_FOUND(endpointOfB)],
+      [`mutation ($id: ID!) { rotateWebhookSecret(id: $id) { signingSecret } }`, { id: endpointOfB }, NOT_FOUND(endpointOfB)],
+      [`mutation ($id: ID!) { redeliverWebhookDelivery(id: $id) { id status } }`, { id: deliveryOfB }, { message: `No webhook delivery with id "${deliveryOfB}" exists.`, code: 'NOT_FOUND' }],
+    ];
+    for (const { way, ask } of ways()) {
+      for (const [query, variables, expected] of attempts) {
+        const { data, errors } = await ask(query, variables);
+        expect({ way, query, data: data ?? null, errors: errors?.map((error) => ({ message: error.message, code: error.extensions?.code })) }).toEqual({ way, query, data: null, errors: [expected] });
+      }
+    }
+    const after = await asOperator('incidents', `query ($p: ID!) { webhookEndpoints(partnerId: $p) { id url description enabled } }`, { p: B_ID });
+    expect(after.data.webhookEndpoints).toEqual([{ id: endpointOfB, url: 'http://127.0.0.1:9/hooks', description: "B's pager", enabled: true }]);
+  });
+
+  it("cannot add an endpoint to B, but manages its own through the gateway", async () => {
+    const forB = await asA.gateway(`mutation ($p: ID!) { createWebhookEndpoint(partnerId: $p, input: { url: "https://a.example/hook" }) { signingSecret } }`, { p: B_ID });
+    expect(forB.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+    const own = await asA.gateway(`mutation ($p: ID!) { createWebhookEndpoint(partnerId: $p, input: { url: "https://hooks.a.example/junction" }) { endpoint { id } } }`, { p: A_ID });
+    expect(own.errors).toBeUndefined();
+    const listed = await asA.gateway(`query ($p: ID!) { partner(id: $p) { webhookEndpoints { id url } } }`, { p: A_ID });
+    expect(listed.data.partner.webhookEndpoints).toEqual([{ id: own.data.createWebhookEndpoint.endpoint.id, url: 'https://hooks.a.example/junction' }]);
+  });
+
+  it('are out of reach without a key', async () => {
+    const anonymous = await graphqlRequest(stack.urls.gateway, `query ($p: ID!) { webhookEndpoints(partnerId: $p) { id } }`, { p: B_ID });
+    expect(anonymous.data?.webhookEndpoints ?? null).toBeNull();
+    expect(anonymous.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+  });
+});

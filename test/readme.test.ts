@@ -30,6 +30,7 @@ describe('README examples', () => {
       from: seedId('chain', 'ethereum'),
       to: seedId('chain', 'arbitrum-one'),
       chain: seedId('chain', 'base'),
+      partner: seedId('partner', 'offchain-labs'),
     };
     // As the README says: reads work without a key, changes need an operator's.
     const operator = await createApiKey(stack, { name: 'README', role: 'OPERATOR' });

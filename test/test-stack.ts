@@ -12,7 +12,7 @@ export interface TestStack {
 export async function startTestStack(
   options: Pick<
     StackOptions,
-    'devnet' | 'redisUrl' | 'cache' | 'sampler' | 'keyCacheTtlMs' | 'rateLimits' | 'trustProxy' | 'protection' | 'trustedDocuments' | 'apq' | 'responseCache' | 'logger' | 'metricsEndpoint' | 'otlpEndpoint' | 'drainTimeoutMs'
+    'devnet' | 'redisUrl' | 'cache' | 'sampler' | 'keyCacheTtlMs' | 'rateLimits' | 'subscriptionLimits' | 'trustProxy' | 'protection' | 'trustedDocuments' | 'apq' | 'responseCache' | 'logger' | 'metricsEndpoint' | 'otlpEndpoint' | 'drainTimeoutMs'
   > = {},
 ): Promise<TestStack> {
   const testStore: TestStore = await openTestStore();

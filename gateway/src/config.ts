@@ -2,6 +2,7 @@ import { commonEnv, optionalUrl, parseEnv, port, principalSecretEnv, z } from '@
 import path from 'node:path';
 import { parseRateLimits } from './rate-limit/parse-rate-limits';
 import type { RateLimits } from './rate-limit/rate-limit-policy';
+import { parseSubscriptionLimits, type SubscriptionLimits } from './subscriptions/subscription-limits';
 import { protectionEnv, protectionFromEnv, type ProtectionSettings } from './protection/protection-config';
 import { persistedDocumentsEnv, persistedDocumentsFromEnv, type TrustedDocumentsSettings } from './persisted-documents/persisted-documents-config';
 import { observabilityEnv, observabilityFromEnv } from '@junction/observability';
@@ -41,6 +42,20 @@ export const gatewayEnv = {
       return z.NEVER;
     })
     .optional(),
+  /**
+   * Caps on the subscriptions (WebSocket and SSE together) one principal may hold open at once on one replica, of the
+   * roles to change: `ROLE=N` separated by commas, e.g. `PUBLIC=2,PARTNER=50`; roles not named keep their defaults.
+   * @default PUBLIC=5,PARTNER=20,OPERATOR=100,ADMIN=100
+   */
+  GATEWAY_SUBSCRIPTION_LIMITS: z
+    .string()
+    .transform((text, ctx) => {
+      const parsed = parseSubscriptionLimits(text);
+      if (parsed.ok) return parsed.limits;
+      ctx.addIssue({ code: 'custom', message: parsed.problem });
+      return z.NEVER;
+    })
+    .optional(),
   /** Proxies in front of the gateway whose `X-Forwarded-For` is trusted for the client address; 0 uses the socket's. @default 0 */
   GATEWAY_TRUST_PROXY: z
     .string()
@@ -73,7 +88,16 @@ export interface GatewayConfig {
   keyCacheTtlMs?: number;
   /** Rate limits of the roles to change; the others keep `DEFAULT_RATE_LIMITS`. @default {} */
   rateLimits?: Partial<RateLimits>;
-  /** Redis shared by the replicas (rate limit buckets, response cache); the gateway owns the connection. @default undefined (memory) */
+  /**
+   * Caps on the subscriptions one principal may hold open at once on this replica, of the roles to change; the others
+   * keep `DEFAULT_SUBSCRIPTION_LIMITS` (PUBLIC 5 per client address, PARTNER 20, OPERATOR and ADMIN 100 per key).
+   * @default {}
+   */
+  subscriptionLimits?: Partial<SubscriptionLimits>;
+  /**
+   * Redis shared by the replicas (rate limit buckets, response cache; incident events, unless the host hands the
+   * gateway its event bus); the gateway owns the connections. @default undefined (memory)
+   */
   redisUrl?: string;
   /** Prefix of the gateway's keys in Redis, so several deployments (or test runs) share one. @default 'junction:ratelimit:' */
   rateLimitKeyPrefix?: string;
@@ -116,6 +140,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     logLevel: parsed.LOG_LEVEL,
     keyCacheTtlMs: parsed.GATEWAY_KEY_CACHE_TTL_MS,
     rateLimits: parsed.GATEWAY_RATE_LIMITS,
+    subscriptionLimits: parsed.GATEWAY_SUBSCRIPTION_LIMITS,
     redisUrl: parsed.REDIS_URL,
     trustProxy: parsed.GATEWAY_TRUST_PROXY,
     protection: protectionFromEnv(parsed),

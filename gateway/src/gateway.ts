@@ -7,6 +7,9 @@ import { createOfflineGraphiQL } from './graphiql';
 import { ApiKeyPrincipals } from './identity/api-key-principals';
 import { useApiKeyAuth } from './plugins/use-api-key-auth';
 import { useSignedPrincipal } from './plugins/use-signed-principal';
+import { useSharedSubgraphFetches } from './plugins/use-shared-subgraph-fetches';
+import { createPrincipalDependence } from './identity/principal-dependence';
+import { subgraphTransportEntries } from './identity/subgraph-transport-entries';
 import { identifyRequest } from './identity/identify-request';
 import { useRateLimit } from './plugins/use-rate-limit';
 import { createRateLimitStore } from './rate-limit/create-rate-limit-store';
@@ -29,12 +32,19 @@ import { createGatewayObservability, type GatewayDependencies } from './observab
 import type { GatewayMetrics } from './observability/gateway-metrics';
 import { releaseRuntimeSignalHandlers } from './observability/release-runtime-signal-handlers';
 import type { WebSocketServerLike } from '@junction/observability';
+import { openEventBus } from '@junction/events';
+import { useSubscriptionLimit, type SubscriptionLimit } from './plugins/use-subscription-limit';
+import { invalidateOnIncidentEvents } from './response-cache/invalidate-on-incident-events';
+import { timeoutExceptSubscriptions } from './protection/timeout-except-subscriptions';
+import { serveGraphQLWs } from './subscriptions/serve-graphql-ws';
+import { withDefaultSubscriptionLimits } from './subscriptions/subscription-limits';
 
 export type { GatewayConfig } from './config';
 export type { GatewayDependencies } from './observability/gateway-observability';
 export { GatewayMetrics } from './observability/gateway-metrics';
 export { gatewayEnv } from './config';
 export type { RateLimitPolicy, RateLimits } from './rate-limit/rate-limit-policy';
+export { DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscriptions/subscription-limits';
 export { persistedDocumentsEnv, persistedDocumentsFromEnv, type TrustedDocumentsMode, type TrustedDocumentsSettings } from './persisted-documents/persisted-documents-config';
 export { TrustedDocumentsManifestError } from './persisted-documents/trusted-documents-manifest-error';
 export type { ResponseCache } from './response-cache/create-response-cache';
@@ -53,7 +63,9 @@ export interface Gateway {
   metrics: GatewayMetrics;
   /** The response cache; `responseCache.invalidate(types)` makes cached answers holding those types stale on every replica. */
   responseCache: ResponseCache;
-  /** WebSocket servers on {@link http}, whose clients `close()` sends 1001 (going away); none yet. */
+  /** The cap on open subscriptions per principal on this replica: `activeSubscriptions('key:<keyId>')` counts a key's. */
+  subscriptionLimit: SubscriptionLimit;
+  /** WebSocket servers on {@link http} (GraphQL over WebSocket on `/graphql`), whose clients `close()` sends 1001 (going away). */
   webSocketServers: Set<WebSocketServerLike>;
   /** Starts listening; resolves with the URL of `/graphql`. */
   listen(port: number, host?: string): Promise<string>;
@@ -69,7 +81,9 @@ export interface Gateway {
  * (POST and GET, GraphiQL for browsers with no network access needed), `/healthz` and `/readyz`. Protection
  * (`config.protection`): body size, CSRF, query depth/aliases/tokens, cost budgets per role, CORS, introspection
  * policy, subgraph timeouts and query-only retries, errors that name the failing subgraph. Trusted documents
- * (`config.trustedDocuments`: a bad manifest throws here) and APQ (`config.apq`).
+ * (`config.trustedDocuments`: a bad manifest throws here) and APQ (`config.apq`). Subscriptions over WebSocket
+ * (graphql-ws on `/graphql`) and SSE (`Accept: text/event-stream`), capped per principal (`config.subscriptionLimits`);
+ * incident events (`dependencies.events`, or a bus on `config.redisUrl`) invalidate cached answers holding incidents.
  */
 export function createGateway(config: GatewayConfig, dependencies: GatewayDependencies = {}): Gateway {
   const supergraph = readSupergraph(config.supergraphPath);
@@ -82,6 +96,7 @@ export function createGateway(config: GatewayConfig, dependencies: GatewayDepend
   });
   const protection = withDefaultProtection(config.protection);
   const costDirectives = readCostDirectives(supergraph);
+  const principalDependence = createPrincipalDependence({ supergraph });
   const redis = config.redisUrl ? connectGatewayRedis(config.redisUrl) : undefined;
   const observability = createGatewayObservability({ ...config, supergraph, redis, dependencies });
   const rateLimit = useRateLimit({
@@ -98,6 +113,10 @@ export function createGateway(config: GatewayConfig, dependencies: GatewayDepend
     metrics: observability.metrics,
     onHit: observability.recordCacheHit,
   });
+  const subscriptionLimit = useSubscriptionLimit({ maxPerPrincipal: withDefaultSubscriptionLimits(config.subscriptionLimits), trustProxy: config.trustProxy });
+  const ownedEvents = dependencies.events ? undefined : config.redisUrl ? openEventBus({ redisUrl: config.redisUrl }) : undefined;
+  const events = dependencies.events ?? ownedEvents;
+  const stopInvalidating = events ? invalidateOnIncidentEvents({ events, responseCache }) : () => {};
   const persistedDocuments = createPersistedDocumentsPlugin({
     trustedDocuments,
     mode: config.trustedDocuments?.mode,
@@ -108,7 +127,7 @@ export function createGateway(config: GatewayConfig, dependencies: GatewayDepend
   });
   const runtime = createGatewayRuntime({
     supergraph,
-    transportEntries: Object.fromEntries(Object.entries(config.subgraphUrls).map(([subgraph, location]) => [subgraph, { location }])),
+    transportEntries: subgraphTransportEntries(config.subgraphUrls),
     healthCheckEndpoint: '/healthz',
     readinessCheckEndpoint: '/readyz',
     landingPage: false,
@@ -118,7 +137,7 @@ export function createGateway(config: GatewayConfig, dependencies: GatewayDepend
     requestId: false,
     cors: corsForOrigins(protection.corsOrigins),
     disableIntrospection: protection.introspection === 'off' ? {} : undefined,
-    upstreamTimeout: protection.subgraphTimeoutMs,
+    upstreamTimeout: timeoutExceptSubscriptions(protection.subgraphTimeoutMs),
     upstreamRetry: retryQueriesOnly({ retries: protection.subgraphRetries, delayMs: protection.subgraphRetryDelayMs }),
     subgraphErrors: { errorCode: false, subgraphNameProp: 'subgraph' },
     plugins: () => [
@@ -129,7 +148,9 @@ export function createGateway(config: GatewayConfig, dependencies: GatewayDepend
       useQueryLimits(protection),
       useApiKeyAuth({ principals }),
       rateLimit,
-      useSignedPrincipal({ secret: config.principalSecret }),
+      subscriptionLimit,
+      useSignedPrincipal({ secret: config.principalSecret, dependence: principalDependence }),
+      useSharedSubgraphFetches({ dependence: principalDependence }),
       ...(protection.introspection === 'operators' ? [useOperatorIntrospection()] : []),
       useCostBudget({ directives: costDirectives, budgets: protection.costBudgets }),
       ...responseCache.plugins,
@@ -140,12 +161,15 @@ export function createGateway(config: GatewayConfig, dependencies: GatewayDepend
   releaseRuntimeSignalHandlers();
   const http = createServer(runtime);
   http.keepAliveTimeout = 65_000;
+  const graphqlWs = serveGraphQLWs({ http, runtime, principals, logger: observability.logger });
+  observability.webSocketServers.add(graphqlWs.webSocketServer);
   return {
     runtime,
     http,
     principals,
     metrics: observability.metrics,
     responseCache,
+    subscriptionLimit,
     webSocketServers: observability.webSocketServers,
     listen(port, host = 'localhost') {
       return new Promise((resolve, reject) => {
@@ -157,8 +181,11 @@ export function createGateway(config: GatewayConfig, dependencies: GatewayDepend
       });
     },
     async close() {
+      stopInvalidating();
       await observability.drain(http);
+      await graphqlWs.close();
       await runtime[Symbol.asyncDispose]();
+      if (ownedEvents) await ownedEvents.close();
       if (redis) await closeGatewayRedis(redis);
     },
   };

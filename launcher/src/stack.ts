@@ -4,8 +4,9 @@ import { createServer as createChains, type ChainsSamplerOptions, type ChainsSer
 import { openReadThroughCache, type ReadThroughCache } from '@junction/cache';
 import { openStore, type Store } from '@junction/db';
 import { startDevnet, type Devnet } from '@junction/devnet';
+import { openEventBus, type EventBus } from '@junction/events';
 import { createEntityDirectory, type SubgraphObservability } from '@junction/federation';
-import { createGateway, type Gateway, type ProtectionSettings, type RateLimits, type ResponseCacheSettings, type TrustedDocumentsSettings } from '@junction/gateway';
+import { createGateway, type Gateway, type ProtectionSettings, type RateLimits, type ResponseCacheSettings, type SubscriptionLimits, type TrustedDocumentsSettings } from '@junction/gateway';
 import { createServer as createIncidents, type IncidentsService } from '@junction/incidents';
 import { createServer as createPartners, type PartnersService } from '@junction/partners';
 import { createLogger, createTracing, type Logger } from '@junction/observability';
@@ -39,6 +40,8 @@ export interface StackOptions {
   redisUrl?: string;
   /** Gateway rate limits of the roles to change; the others keep the gateway's defaults. @default {} */
   rateLimits?: Partial<RateLimits>;
+  /** Gateway caps on open subscriptions per principal of the roles to change; the others keep the gateway's defaults. @default {} */
+  subscriptionLimits?: Partial<SubscriptionLimits>;
   /** Proxies in front of the gateway whose `X-Forwarded-For` is trusted for the client address. @default 0 */
   trustProxy?: number;
   /** Gateway protection to change (query limits, cost budgets, CORS, introspection, subgraph timeouts …). @default the gateway's */
@@ -84,9 +87,11 @@ export interface Stack {
   urls: Record<SubgraphName | 'gateway', string>;
   /** The read-through cache under on-chain reads. */
   cache: ReadThroughCache;
+  /** The event bus (Redis pub/sub with `redisUrl`, else in-process): incidents publishes its events on it, the gateway listens. */
+  events: EventBus;
   /** The local devnet, when started. */
   devnet?: Devnet;
-  /** Drains and closes the gateway, then the services, the devnet, the cache, the tracers and (if the stack opened it) the store. */
+  /** Drains and closes the gateway, then the services, the devnet, the cache, the tracers, the event bus and (if the stack opened it) the store. */
   close(): Promise<void>;
 }
 
@@ -118,6 +123,9 @@ export async function createStack(options: StackOptions): Promise<Stack> {
     drainTimeoutMs,
   });
   try {
+    // Built once and closed last: incidents publishes on it, the gateway listens.
+    const events = openEventBus({ redisUrl: options.redisUrl, onHandlerError: (error, topic) => logger.error({ err: error, topic }, 'An event handler failed.') });
+    opened.push(events);
     let cache = options.cache;
     if (!cache) {
       const openedCache = await openReadThroughCache({ redisUrl: options.redisUrl });
@@ -144,7 +152,15 @@ export async function createStack(options: StackOptions): Promise<Stack> {
       observability: observabilityFor('bridges'),
     });
     opened.push(bridges);
-    const incidents = await createIncidents({ ...common, dbSchema: dbSchemas.incidents ?? 'incidents', directory, observability: observabilityFor('incidents') });
+    const incidents = await createIncidents({
+      ...common,
+      dbSchema: dbSchemas.incidents ?? 'incidents',
+      directory,
+      events,
+      observability: observabilityFor('incidents'),
+      // The embedded layout runs on a developer's machine, where webhook receivers are local.
+      webhooks: { allowPrivateNetworks: true },
+    });
     opened.push(incidents);
     const services = { partners, chains, bridges, incidents };
     for (const name of ['partners', 'bridges', 'incidents'] as const) {
@@ -160,6 +176,7 @@ export async function createStack(options: StackOptions): Promise<Stack> {
       keyCacheTtlMs: options.keyCacheTtlMs,
       redisUrl: options.redisUrl,
       rateLimits: options.rateLimits,
+      subscriptionLimits: options.subscriptionLimits,
       trustProxy: options.trustProxy,
       protection: options.protection,
       responseCache: options.responseCache,
@@ -167,7 +184,7 @@ export async function createStack(options: StackOptions): Promise<Stack> {
       apq: options.apq,
       metricsEndpoint,
       drainTimeoutMs,
-    }, { logger, tracer: tracerFor('gateway') });
+    }, { logger, tracer: tracerFor('gateway'), events });
     opened.push(gateway);
     urls.gateway = await gateway.listen(ports.gateway ?? 0, gatewayHost);
     return {
@@ -176,6 +193,7 @@ export async function createStack(options: StackOptions): Promise<Stack> {
       gateway,
       urls,
       cache,
+      events,
       devnet,
       async close() {
         await closeAll(opened);

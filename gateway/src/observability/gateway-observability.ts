@@ -1,5 +1,6 @@
 import { Logger as HiveLogger, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { closeWebSockets, createLogger, drainHttpServer, type Logger, type WebSocketServerLike } from '@junction/observability';
+import type { EventBus } from '@junction/events';
 import type { Principal } from '@junction/federation';
 import type { Tracer } from '@opentelemetry/api';
 import type { Redis } from 'ioredis';
@@ -20,6 +21,11 @@ export interface GatewayDependencies {
   logger?: Logger;
   /** Traces requests and subgraph fetches (see `createTracing`). @default undefined (no spans are made) */
   tracer?: Tracer;
+  /**
+   * The event bus incident events arrive on (the host's, shared with the incidents service; the host closes it):
+   * each one makes cached answers holding incidents stale. @default one on `config.redisUrl` when set, else none
+   */
+  events?: EventBus;
 }
 
 /** Parameters of {@link createGatewayObservability}. */
@@ -56,7 +62,7 @@ export interface GatewayObservability {
   plugins: GatewayPlugin[];
   /**
    * WebSocket servers attached to the gateway's HTTP server: {@link drain} closes their clients with 1001 (going
-   * away). The gateway has none yet; the subscriptions work adds its `ws` WebSocketServer here.
+   * away). The gateway adds its GraphQL over WebSocket server (`/graphql`) here.
    */
   webSocketServers: Set<WebSocketServerLike>;
   /**

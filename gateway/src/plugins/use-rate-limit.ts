@@ -41,7 +41,7 @@ interface Decision extends RateLimitDecision {
  * with the PUBLIC limit). Registered after {@link useApiKeyAuth}, it reads the principal that plugin put in the
  * context. Over the limit, the operation is refused with 429 `RATE_LIMITED`, `Retry-After` and a sentence saying
  * how long to wait. A request answered before its context was built (unparsable, invalid, refused key, batch)
- * costs a token of the bucket it presents too, when its answer is sent. Every answer of the GraphQL endpoint
+ * costs a token of the bucket it presents too, when its answer is sent (over a WebSocket, when its result is ready). Every answer of the GraphQL endpoint
  * carries `X-RateLimit-*`, `RateLimit-Policy` and `RateLimit` (see {@link rateLimitHeaders}); health checks and
  * GraphiQL page loads are neither limited nor labelled.
  */
@@ -77,11 +77,16 @@ export function useRateLimit({
         clientAddress({ req: ctx.req, headers: request?.headers ?? new Headers(), trustProxy }),
       );
       if (request) remember(request, decision);
-      if (!decision.result.allowed) {
-        throw new GraphQLError(refusal(decision), {
-          extensions: { code: ErrorCode.RATE_LIMITED, http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds(decision.result)) } } },
-        });
-      }
+      if (!decision.result.allowed) throw refusalError(decision);
+    },
+    async onExecutionResult({ request, context, setResult }) {
+      // A WebSocket operation has no HTTP answer for `onResponse` to charge: one the response cache answered (no
+      // context was built) is charged here.
+      if (!('connectionParams' in context) || decisions.has(request)) return;
+      const req = (context as { req?: IncomingMessage }).req;
+      const decision = await decide(await identify(request), () => clientAddress({ req, headers: request.headers, trustProxy }));
+      remember(request, decision);
+      if (!decision.result.allowed) setResult({ errors: [refusalError(decision)] });
     },
     async onResponse({ request, response, serverContext, setResponse, fetchAPI }) {
       // Exceptions thrown here would reach node's http server: nothing may escape.
@@ -125,6 +130,13 @@ function isGraphQLAnswer(request: Request, response: Response, graphqlEndpoint: 
   if (request.method === 'OPTIONS') return false;
   if (new URL(request.url, 'http://localhost').pathname !== graphqlEndpoint) return false;
   return !(response.headers.get('content-type') ?? '').startsWith('text/html');
+}
+
+/** The refusal of an operation over the limit: 429 `RATE_LIMITED` with `Retry-After`. */
+function refusalError(decision: Decision): GraphQLError {
+  return new GraphQLError(refusal(decision), {
+    extensions: { code: ErrorCode.RATE_LIMITED, http: { status: 429, headers: { 'Retry-After': String(retryAfterSeconds(decision.result)) } } },
+  });
 }
 
 /** A sentence a person can act on: the limit, and how long to wait. */

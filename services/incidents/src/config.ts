@@ -1,4 +1,4 @@
-import { commonEnv, parseEnv, port, principalSecretEnv, z } from '@junction/config';
+import { commonEnv, optionalUrl, parseEnv, port, principalSecretEnv, z } from '@junction/config';
 
 /** A subgraph's `/graphql` URL. */
 const subgraphUrl = (defaultUrl: string) =>
@@ -12,6 +12,16 @@ const subgraphUrl = (defaultUrl: string) =>
 export const incidentsEnv = {
   ...commonEnv,
   ...principalSecretEnv,
+  /**
+   * Redis, for the event bus shared with the gateways and the other replicas (subscriptions and response-cache
+   * invalidation need it once there is more than one process). @default unset: events stay in this process
+   */
+  REDIS_URL: optionalUrl('redis', 'rediss'),
+  /**
+   * Let webhook endpoints resolve to loopback, private or link-local addresses (receivers inside the deployment's
+   * own network). Off, such deliveries fail with a sentence saying why. @default false
+   */
+  WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Port of `/graphql`. @default 4004 */
   INCIDENTS_PORT: port(4004),
   /** Interface to listen on. @default 127.0.0.1 */

@@ -1,3 +1,4 @@
+import { openEventBus } from '@junction/events';
 import { createEntityDirectory, runSubgraph } from '@junction/federation';
 import { loadIncidentsConfig } from './config';
 import { createServer } from './server';
@@ -11,14 +12,19 @@ runSubgraph('incidents', () => {
     dataDir: config.JUNCTION_DATA_DIR,
     port: config.INCIDENTS_PORT,
     host: config.INCIDENTS_HOST,
-    create: (store, { observability }) =>
-      createServer({
+    create: (store, { observability, onClose }) => {
+      const events = openEventBus({ redisUrl: config.REDIS_URL });
+      onClose(() => events.close());
+      return createServer({
         store,
         observability,
+        events,
+        webhooks: { allowPrivateNetworks: config.WEBHOOKS_ALLOW_PRIVATE_NETWORKS },
         dbSchema: config.INCIDENTS_DB_SCHEMA,
         seed: config.JUNCTION_SEED,
         principalSecret: config.JUNCTION_PRINCIPAL_SECRET,
         directory,
-      }),
+      });
+    },
   };
 });

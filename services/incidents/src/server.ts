@@ -1,11 +1,18 @@
 import { openDataSource, type Store } from '@junction/db';
+import { createMemoryEventBus, type EventBus } from '@junction/events';
+import { createLogger } from '@junction/observability';
 import { createSubgraphService, type EntityDirectory, type SubgraphObservability, type SubgraphService } from '@junction/federation';
 import { IncidentAcknowledgementEntity } from './entities/incident-acknowledgement.entity';
 import { IncidentBridgeEntity } from './entities/incident-bridge.entity';
 import { IncidentChainEntity } from './entities/incident-chain.entity';
 import { IncidentPartnerEntity } from './entities/incident-partner.entity';
 import { IncidentUpdateEntity } from './entities/incident-update.entity';
+import { IncidentEventEntity } from './entities/incident-event.entity';
 import { IncidentEntity } from './entities/incident.entity';
+import { WebhookDeliveryEntity } from './entities/webhook-delivery.entity';
+import { WebhookEndpointEntity } from './entities/webhook-endpoint.entity';
+import { eventBusPubSub } from './events/event-bus-pub-sub';
+import { IncidentEventLog } from './events/incident-event-log';
 import { createLoaders, type IncidentsRepositories } from './loaders';
 import { migrations } from './migrations';
 import { AffectedTargetRepository } from './repositories/affected-target.repository';
@@ -14,9 +21,17 @@ import { IncidentTimelineRepository } from './repositories/incident-timeline.rep
 import { IncidentRepository } from './repositories/incident.repository';
 import { BridgeIncidentsResolver, ChainIncidentsResolver, PartnerIncidentsResolver } from './resolvers/affected-incidents.resolver';
 import { IncidentAcknowledgementResolver } from './resolvers/incident-acknowledgement.resolver';
+import { IncidentEventsResolver } from './resolvers/incident-events.resolver';
 import { IncidentMutationResolver } from './resolvers/incident-mutation.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';
 import { buildIncidentsSchema } from './schema';
+import { WebhookDeliveryRepository } from './repositories/webhook-delivery.repository';
+import { WebhookEndpointRepository } from './repositories/webhook-endpoint.repository';
+import { PartnerWebhooksResolver } from './resolvers/partner-webhooks.resolver';
+import { WebhookDeliveryResolver } from './resolvers/webhook-delivery.resolver';
+import { WebhookEndpointResolver } from './resolvers/webhook-endpoint.resolver';
+import type { WebhookDispatcherOptions } from './webhooks/webhook-dispatcher';
+import { setUpWebhooks } from './webhooks/set-up-webhooks';
 import { seedIncidents } from './seed/seed';
 
 /** What the incidents subgraph needs from its host. */
@@ -31,8 +46,18 @@ export interface IncidentsDependencies {
   principalSecret: string;
   /** Answers whether chains, bridges and partners exist, by asking the subgraphs that own them. */
   directory: EntityDirectory;
+  /**
+   * The webhook dispatcher's options (poll interval, timeout, attempts, backoff), or false to send no webhooks from
+   * this process (deliveries are still queued, for another replica to send). @default a dispatcher with its defaults
+   */
+  webhooks?: WebhookDispatcherOptions | false;
   /** Logs, `/metrics`, traces and the drain timeout. @default JSON logs on stdout at `warn`, `/metrics` served, no traces */
   observability?: SubgraphObservability;
+  /**
+   * Where incident events are published after their change commits, and where `incidentEvents` subscriptions
+   * listen. Give every replica the same (Redis) bus. @default a bus of this service's own
+   */
+  events?: EventBus;
 }
 
 /** A built (not listening) incidents subgraph. */
@@ -46,22 +71,39 @@ export const entities = [
   IncidentPartnerEntity,
   IncidentUpdateEntity,
   IncidentAcknowledgementEntity,
+  IncidentEventEntity,
+  WebhookEndpointEntity,
+  WebhookDeliveryEntity,
 ];
 
 /** Builds the incidents subgraph: migrates its schema, seeds it if asked, and builds its server. */
-export async function createServer({ store, dbSchema = 'incidents', seed = false, principalSecret, directory, observability }: IncidentsDependencies): Promise<IncidentsService> {
+export async function createServer({ store, dbSchema = 'incidents', seed = false, principalSecret, directory, observability, events: givenEvents, webhooks: dispatcher = {} }: IncidentsDependencies): Promise<IncidentsService> {
+  const events = givenEvents ?? createMemoryEventBus();
   const db = await openDataSource({ store, schema: dbSchema, entities, migrations });
+  const log = (observability?.logger ?? createLogger({ level: 'warn' })).child({ service: 'incidents' });
+  const eventLog = new IncidentEventLog({
+    bus: events,
+    onPublishError: (error, event) => log.error({ err: error, eventId: event.id }, 'An incident event was stored but could not be published'),
+  });
   return createSubgraphService({
     name: 'incidents',
     db,
     principalSecret,
     observability,
-    async build() {
+    async build({ metrics }) {
+      const webhooks = setUpWebhooks({
+        dataSource: db.dataSource,
+        eventLog,
+        registry: metrics.registry,
+        dispatcher: dispatcher && { ...dispatcher, onError: dispatcher.onError ?? ((error) => log.warn({ err: error }, 'A webhook delivery round failed; the next one retries')) },
+      });
       const repositories: IncidentsRepositories = {
-        incidents: new IncidentRepository(db.dataSource, directory),
-        timeline: new IncidentTimelineRepository(db.dataSource),
-        acknowledgements: new IncidentAcknowledgementRepository(db.dataSource),
+        incidents: new IncidentRepository(db.dataSource, directory, eventLog),
+        timeline: new IncidentTimelineRepository(db.dataSource, eventLog),
+        acknowledgements: new IncidentAcknowledgementRepository(db.dataSource, eventLog),
         affectedTargets: new AffectedTargetRepository(db.dataSource),
+        webhookEndpoints: new WebhookEndpointRepository(db.dataSource, directory),
+        webhookDeliveries: new WebhookDeliveryRepository(db.dataSource, () => webhooks.wake()),
       };
       if (seed) await seedIncidents(db.dataSource);
       const { schema } = await buildIncidentsSchema(
@@ -72,9 +114,22 @@ export async function createServer({ store, dbSchema = 'incidents', seed = false
           [ChainIncidentsResolver, new ChainIncidentsResolver()],
           [BridgeIncidentsResolver, new BridgeIncidentsResolver()],
           [PartnerIncidentsResolver, new PartnerIncidentsResolver()],
+          [IncidentEventsResolver, new IncidentEventsResolver()],
+          [WebhookEndpointResolver, new WebhookEndpointResolver(repositories.webhookEndpoints)],
+          [WebhookDeliveryResolver, new WebhookDeliveryResolver(repositories.webhookDeliveries)],
+          [PartnerWebhooksResolver, new PartnerWebhooksResolver()],
         ]),
+        eventBusPubSub(events),
       );
-      return { schema, createLoaders: (principal) => createLoaders(repositories, principal) };
+      webhooks.start();
+      return {
+        schema,
+        createLoaders: (principal) => createLoaders(repositories, principal),
+        close: async () => {
+          await webhooks.close();
+          if (!givenEvents) await events.close();
+        },
+      };
     },
   });
 }

@@ -1,6 +1,6 @@
 import { createServer as createBridgesServer, type BridgesService } from '@junction/bridges';
 import { createServer as createChainsServer, type ChainsService } from '@junction/chains';
-import { createServer, type IncidentsService } from '@junction/incidents';
+import { createServer, type IncidentsDependencies, type IncidentsService } from '@junction/incidents';
 import { createServer as createPartnersServer, type PartnersService } from '@junction/partners';
 import { createEntityDirectory, seedId, type Principal } from '@junction/federation';
 import { openTestStore, partnerPrincipal, TEST_PRINCIPAL_SECRET, type TestStore } from '@junction/testing';
@@ -20,9 +20,10 @@ export interface IncidentsHarness {
 
 /**
  * Starts the seeded chains, partners, bridges and incidents subgraphs, each in its own schema of one test store.
- * They share one directory whose owner URLs are filled in as each subgraph starts listening.
+ * They share one directory whose owner URLs are filled in as each subgraph starts listening. `options` reach the
+ * incidents subgraph (the webhook dispatcher's timings, for instance).
  */
-export async function startIncidents(): Promise<IncidentsHarness> {
+export async function startIncidents(options: Pick<IncidentsDependencies, 'webhooks'> = {}): Promise<IncidentsHarness> {
   const testStore: TestStore = await openTestStore();
   const { store } = testStore;
   const principalSecret = TEST_PRINCIPAL_SECRET;
@@ -35,7 +36,9 @@ export async function startIncidents(): Promise<IncidentsHarness> {
   const bridges = await createBridgesServer({ store, dbSchema: testStore.schema('bridges'), seed: true, principalSecret, directory, chainsUrl: owners.Chain });
   owners.Bridge = await bridges.server.listen(0);
   const schema = testStore.schema('incidents');
-  const incidents = await createServer({ store, dbSchema: schema, seed: true, principalSecret, directory });
+  // Test receivers listen on loopback, which the dispatcher refuses unless told otherwise.
+  const webhooks = options.webhooks === false ? false : { allowPrivateNetworks: true, ...options.webhooks };
+  const incidents = await createServer({ store, dbSchema: schema, seed: true, principalSecret, directory, webhooks });
   const url = await incidents.server.listen(0);
   return {
     incidents,
@@ -44,7 +47,7 @@ export async function startIncidents(): Promise<IncidentsHarness> {
     bridges,
     url,
     async rowCounts() {
-      const tables = ['incident', 'incident_chain', 'incident_bridge', 'incident_partner', 'incident_update', 'incident_acknowledgement'];
+      const tables = ['incident', 'incident_chain', 'incident_bridge', 'incident_partner', 'incident_update', 'incident_acknowledgement', 'incident_event'];
       const counts: Record<string, number> = {};
       for (const table of tables) {
         const [{ n }] = (await incidents.db.dataSource.query(`SELECT count(*)::int AS n FROM "${schema}".${table}`)) as Array<{ n: number }>;

@@ -3,7 +3,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { validateInput } from './validate-input';
 
 /** The Federation v2 directives a subgraph may use. */
@@ -20,6 +20,8 @@ export interface BuildFederatedSchemaParameters {
   resolverInstances: Map<Function, object>;
   /** `__resolveReference` functions by entity type name. */
   referenceResolvers?: Record<string, { __resolveReference: (reference: any, context: any) => unknown }>;
+  /** Where `@Subscription` topics are subscribed to; required when a resolver declares subscriptions. @default undefined */
+  pubSub?: PubSub;
 }
 
 /** The executable subgraph schema and its SDL (the input to composition). */
@@ -39,10 +41,12 @@ export async function buildFederatedSchema({
   orphanedTypes = [],
   resolverInstances,
   referenceResolvers = {},
+  pubSub,
 }: BuildFederatedSchemaParameters): Promise<FederatedSchema> {
   const typeGraphQLSchema = await buildSchema({
     resolvers,
     orphanedTypes,
+    pubSub,
     skipCheck: true,
     validate: false,
     validateFn: validateInput,

@@ -17,6 +17,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { finishRequest, recordOperations, type RequestRecord } from './observability/request-record';
 import { SubgraphMetrics } from './observability/subgraph-metrics';
+import { createSubscriptionHandler } from './subscription-handler';
 import type { SubgraphObservability } from './observability/subgraph-observability';
 
 /** The largest request body a subgraph reads. */
@@ -132,6 +133,8 @@ export async function createSubgraphServer<Context extends BaseContext>({
     }
   }
 
+  const subscriptions = createSubscriptionHandler({ schema, context: (request) => buildContext(request), onMasked });
+
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://subgraph');
     if (url.pathname === '/healthz') return sendJson(response, 200, { status: 'ok', subgraph: name });
@@ -166,6 +169,7 @@ export async function createSubgraphServer<Context extends BaseContext>({
   }
 
   async function serveGraphQL(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    if (request.headers.accept === 'text/event-stream') return subscriptions.serve(request, response);
     const body = request.method === 'POST' ? await readJson(request) : undefined;
     if (body instanceof Error) return sendJson(response, 400, { errors: [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }] });
     const headers = new HeaderMap();
@@ -201,6 +205,8 @@ export async function createSubgraphServer<Context extends BaseContext>({
     },
     async close() {
       draining = true;
+      // Subscriptions never finish on their own: end them, so the drain waits only for requests.
+      subscriptions.endAll();
       const { drained } = await drainHttpServer(http, { timeoutMs: drainTimeoutMs });
       if (!drained) log.warn({ drainTimeoutMs }, 'Requests still in flight after the drain timeout were cut.');
       await apollo.stop();

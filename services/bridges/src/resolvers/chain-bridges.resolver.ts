@@ -10,7 +10,8 @@ import { ChainReference } from '../types/chain-reference';
 export class ChainBridgesResolver {
   @Directive('@listSize(slicingArguments: ["first"])')
   @FieldResolver(() => [Bridge], {
-    description: 'Active bridges with a route from or to this chain or a contract on it, by name; at most `first`.',
+    nullable: true,
+    description: 'Active bridges with a route from or to this chain or a contract on it, by name; at most `first`. Null only when the bridges service cannot answer.',
   })
   bridges(@Root() chain: ChainReference, @Args() args: BoundedListArgs, @Ctx() { loaders }: BridgesContext): Promise<BridgeEntity[]> {
     return loaders.bridgesByChainId(listBound(args)).load(chain.id);

@@ -8,7 +8,10 @@ import { PartnerReference } from '../types/partner-reference';
 /** Adds `Partner.bridges` to the partners subgraph's `Partner`. */
 @Resolver(() => PartnerReference)
 export class PartnerBridgesResolver {
-  @FieldResolver(() => [Bridge], { description: `Active bridges this partner operates, by name (at most ${MAX_PAGE_SIZE}).` })
+  @FieldResolver(() => [Bridge], {
+    nullable: true,
+    description: `Active bridges this partner operates, by name (at most ${MAX_PAGE_SIZE}). Null only when the bridges service cannot answer.`,
+  })
   bridges(@Root() partner: PartnerReference, @Ctx() { loaders }: BridgesContext): Promise<BridgeEntity[]> {
     return loaders.bridgesByOperatorId.load(partner.id);
   }

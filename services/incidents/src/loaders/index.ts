@@ -3,11 +3,15 @@ import DataLoader from 'dataloader';
 import type { IncidentAcknowledgementEntity } from '../entities/incident-acknowledgement.entity';
 import type { IncidentUpdateEntity } from '../entities/incident-update.entity';
 import type { IncidentEntity } from '../entities/incident.entity';
+import type { WebhookDeliveryEntity } from '../entities/webhook-delivery.entity';
+import type { WebhookEndpointEntity } from '../entities/webhook-endpoint.entity';
 import type { AffectedTargetRepository } from '../repositories/affected-target.repository';
 import type { AffectedTarget } from '../repositories/affected-targets';
 import type { IncidentAcknowledgementRepository } from '../repositories/incident-acknowledgement.repository';
 import type { AffectedIncidentsKey, IncidentRepository } from '../repositories/incident.repository';
 import type { IncidentTimelineRepository } from '../repositories/incident-timeline.repository';
+import type { RecentDeliveriesKey, WebhookDeliveryRepository } from '../repositories/webhook-delivery.repository';
+import type { WebhookEndpointRepository } from '../repositories/webhook-endpoint.repository';
 
 /** The repositories the loaders read through. */
 export interface IncidentsRepositories {
@@ -19,6 +23,10 @@ export interface IncidentsRepositories {
   acknowledgements: IncidentAcknowledgementRepository;
   /** Which chains, bridges and partners incidents affect. */
   affectedTargets: AffectedTargetRepository;
+  /** Partners' webhook endpoints. */
+  webhookEndpoints: WebhookEndpointRepository;
+  /** Webhook deliveries, as the API reads them. */
+  webhookDeliveries: WebhookDeliveryRepository;
 }
 
 /**
@@ -36,6 +44,10 @@ export interface IncidentsLoaders {
   acknowledgementsByIncidentId: DataLoader<string, IncidentAcknowledgementEntity[]>;
   /** The incidents contributed to `Chain.incidents`, `Bridge.incidents`, `Partner.incidents`, per parent and arguments. */
   incidentsAffecting: Record<AffectedTarget, DataLoader<AffectedIncidentsKey, IncidentEntity[], string>>;
+  /** Each partner's webhook endpoints that the principal may see (another partner's: none). */
+  webhookEndpointsByPartnerId: DataLoader<string, WebhookEndpointEntity[]>;
+  /** Each endpoint's recent deliveries, per endpoint and arguments. */
+  recentWebhookDeliveries: DataLoader<RecentDeliveriesKey, WebhookDeliveryEntity[], string>;
 }
 
 /** Builds a fresh set of loaders for one request by `principal`. */
@@ -51,6 +63,10 @@ export function createLoaders(repositories: IncidentsRepositories, principal: Pr
     updatesByIncidentId: new DataLoader((ids) => repositories.timeline.findByIncidentIds(ids)),
     acknowledgementsByIncidentId: new DataLoader((ids) => repositories.acknowledgements.findByIncidentIds(ids)),
     incidentsAffecting: { chain: incidentsAffecting('chain'), bridge: incidentsAffecting('bridge'), partner: incidentsAffecting('partner') },
+    webhookEndpointsByPartnerId: new DataLoader((ids) => repositories.webhookEndpoints.findByPartnerIds(ids, principal)),
+    recentWebhookDeliveries: new DataLoader((keys) => repositories.webhookDeliveries.findRecent(keys), {
+      cacheKeyFn: ({ endpointId, first, status }) => `${endpointId}|${first}|${status ?? ''}`,
+    }),
   };
 }
 

@@ -6,13 +6,17 @@ import { In, type DataSource } from 'typeorm';
 import { IncidentAcknowledgementEntity } from '../entities/incident-acknowledgement.entity';
 import { IncidentPartnerEntity } from '../entities/incident-partner.entity';
 import type { IncidentEntity } from '../entities/incident.entity';
+import type { IncidentEventLog } from '../events/incident-event-log';
 import { IncidentStatus } from '../types/enums';
 import type { AcknowledgeIncidentArgs } from '../types/incident-args';
 import { lockVisibleIncident } from './lock-visible-incident';
 
 /** Reads and writes affected partners' acknowledgements of incidents. */
 export class IncidentAcknowledgementRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: IncidentEventLog,
+  ) {}
 
   /** Each incident's acknowledgements, oldest first, one list per id in `incidentIds`. One query. */
   async findByIncidentIds(incidentIds: readonly string[]): Promise<IncidentAcknowledgementEntity[][]> {
@@ -25,7 +29,7 @@ export class IncidentAcknowledgementRepository {
   /** Records that an affected partner has seen an open incident; once per partner. Returns the incident. */
   async acknowledge({ incidentId, partnerId, acknowledgedBy, note }: AcknowledgeIncidentArgs, principal: Principal): Promise<IncidentEntity> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await this.events.write(this.dataSource, async (manager, record) => {
         const incident = await lockVisibleIncident(manager, incidentId, principal);
         if (incident.status === IncidentStatus.RESOLVED) {
           throw new ConflictError(`Incident "${incidentId}" is RESOLVED; only open incidents can be acknowledged.`);
@@ -50,7 +54,9 @@ export class IncidentAcknowledgementRepository {
           createdAt: now,
         });
         incident.updatedAt = now;
-        return manager.save(incident);
+        const saved = await manager.save(incident);
+        await record(saved, 'ACKNOWLEDGED');
+        return saved;
       });
     } catch (error) {
       if (uniqueViolation(error) === 'incident_acknowledgement_partner_key') {

@@ -4,6 +4,7 @@ import { groupByKeys, type Principal } from '@junction/federation';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { IncidentUpdateEntity } from '../entities/incident-update.entity';
 import type { IncidentEntity } from '../entities/incident.entity';
+import type { IncidentEventLog, RecordIncidentEvent } from '../events/incident-event-log';
 import { applyStatus, transitionProblem } from '../incident-lifecycle';
 import { IncidentStatus } from '../types/enums';
 import type { PostIncidentUpdateInput } from '../types/incident-inputs';
@@ -21,7 +22,10 @@ export interface TimelineMessage {
 
 /** Reads incidents' timelines and moves incidents through their lifecycle, one timeline entry per change. */
 export class IncidentTimelineRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: IncidentEventLog,
+  ) {}
 
   /** Each incident's timeline, oldest entry first, one list per id in `incidentIds`. One query. */
   async findByIncidentIds(incidentIds: readonly string[]): Promise<IncidentUpdateEntity[][]> {
@@ -33,23 +37,23 @@ export class IncidentTimelineRepository {
 
   /** Adds a timeline entry, moving the incident forward when `input.status` differs from its status. */
   post(incidentId: string, input: PostIncidentUpdateInput, principal: Principal): Promise<IncidentEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.events.write(this.dataSource, async (manager, record) => {
       const incident = await lockVisibleIncident(manager, incidentId, principal);
       const status = input.status ?? incident.status;
       const problem = transitionProblem(incident.status, status);
       if (problem) throw new BadUserInputError([{ field: 'input.status', message: problem }]);
-      return this.record(manager, incident, status, input);
+      return this.record(manager, record, incident, status, input);
     });
   }
 
   /** Resolves an open incident with a closing message. */
   resolve(id: string, message: TimelineMessage, principal: Principal): Promise<IncidentEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.events.write(this.dataSource, async (manager, record) => {
       const incident = await lockVisibleIncident(manager, id, principal);
       if (incident.status === IncidentStatus.RESOLVED) {
         throw new ConflictError(`Incident "${id}" is already RESOLVED; reopen it with reopenIncident before changing its status.`);
       }
-      return this.record(manager, incident, IncidentStatus.RESOLVED, message);
+      return this.record(manager, record, incident, IncidentStatus.RESOLVED, message);
     });
   }
 
@@ -59,7 +63,7 @@ export class IncidentTimelineRepository {
    */
   async reopen(id: string, { reason, authorName }: { reason: string; authorName: string }, principal: Principal): Promise<IncidentEntity> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      return await this.events.write(this.dataSource, async (manager, record) => {
         const incident = await lockVisibleIncident(manager, id, principal);
         if (incident.status !== IncidentStatus.RESOLVED) {
           throw new ConflictError(`Only a RESOLVED incident can be reopened; incident "${id}" is ${incident.status}.`);
@@ -68,7 +72,7 @@ export class IncidentTimelineRepository {
           const clash = await findDedupClash(manager, { dedupKey: incident.dedupKey, principal, exceptId: id });
           if (clash) throw new ConflictError(`Incident "${id}" cannot be reopened: ${describeDedupClash(incident.dedupKey, clash)}.`);
         }
-        return this.record(manager, incident, IncidentStatus.INVESTIGATING, { message: reason, authorName });
+        return this.record(manager, record, incident, IncidentStatus.INVESTIGATING, { message: reason, authorName });
       });
     } catch (error) {
       if (uniqueViolation(error) === 'incident_open_dedup_key') {
@@ -80,13 +84,23 @@ export class IncidentTimelineRepository {
     }
   }
 
-  private async record(manager: EntityManager, incident: IncidentEntity, status: IncidentStatus, { message, authorName }: TimelineMessage): Promise<IncidentEntity> {
+  /** Writes the entry and the status it sets, and records the event: RESOLVED, REOPENED or UPDATE_POSTED. */
+  private async record(
+    manager: EntityManager,
+    recordEvent: RecordIncidentEvent,
+    incident: IncidentEntity,
+    status: IncidentStatus,
+    { message, authorName }: TimelineMessage,
+  ): Promise<IncidentEntity> {
     const now = new Date();
     const previousStatus = incident.status;
     if (status !== previousStatus) applyStatus(incident, status, now);
     incident.updatedAt = now;
     const saved = await manager.save(incident);
     await appendTimelineEntry(manager, { incidentId: incident.id, status, previousStatus, message, authorName, at: now });
+    const reopened = previousStatus === IncidentStatus.RESOLVED && status !== IncidentStatus.RESOLVED;
+    const resolved = previousStatus !== IncidentStatus.RESOLVED && status === IncidentStatus.RESOLVED;
+    await recordEvent(saved, reopened ? 'REOPENED' : resolved ? 'RESOLVED' : 'UPDATE_POSTED');
     return saved;
   }
 }

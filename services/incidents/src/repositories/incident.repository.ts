@@ -8,6 +8,7 @@ import { IncidentEntity } from '../entities/incident.entity';
 import { IncidentStatus } from '../types/enums';
 import type { IncidentFilter } from '../types/incident-filter';
 import type { CreateIncidentInput, UpdateIncidentInput } from '../types/incident-inputs';
+import type { IncidentEventLog, RecordIncidentEvent } from '../events/incident-event-log';
 import { AFFECTED_TARGETS, type AffectedTarget } from './affected-targets';
 import { describeDedupClash, findDedupClash } from './dedup-clash';
 import { createInputProblems, NOTHING_LEFT_AFFECTED, updateInputProblems } from './incident-input-problems';
@@ -34,6 +35,7 @@ export class IncidentRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: EntityDirectory,
+    private readonly events: IncidentEventLog,
   ) {}
 
   /** Incidents by id, in the order of `ids`; null where unknown or hidden from `principal`. One query. */
@@ -107,7 +109,7 @@ export class IncidentRepository {
     const now = new Date();
     const problems = [...createInputProblems(input, now), ...(await missingReferenceProblems(this.directory, input))];
     if (problems.length > 0) throw new BadUserInputError(problems);
-    return this.write({ dedupField: 'input.dedupKey' }, async (manager) => {
+    return this.write({ dedupField: 'input.dedupKey' }, async (manager, record) => {
       if (input.dedupKey) {
         const clash = await findDedupClash(manager, { dedupKey: input.dedupKey, principal });
         if (clash) throw new BadUserInputError([{ field: 'input.dedupKey', message: describeDedupClash(input.dedupKey, clash) }]);
@@ -143,6 +145,7 @@ export class IncidentRepository {
         authorName: incident.reporterName ?? `alert rule ${incident.detectionRuleKey}`,
         at: now,
       });
+      await record(incident, 'OPENED');
       return incident;
     });
   }
@@ -155,7 +158,7 @@ export class IncidentRepository {
   async update(id: string, input: UpdateIncidentInput, principal: Principal): Promise<IncidentEntity> {
     const problems = [...updateInputProblems(input), ...(await missingReferenceProblems(this.directory, input))];
     if (problems.length > 0) throw new BadUserInputError(problems);
-    return this.write({}, async (manager) => {
+    return this.write({}, async (manager, record) => {
       const incident = await lockVisibleIncident(manager, id, principal);
       const current = {
         chain: await linkedIds(manager, 'chain', id),
@@ -188,16 +191,20 @@ export class IncidentRepository {
       if (input.visibility) incident.visibility = input.visibility;
       if (input.runbookUrl !== undefined) incident.runbookUrl = input.runbookUrl;
       incident.updatedAt = new Date();
-      return manager.save(incident);
+      const saved = await manager.save(incident);
+      await record(saved, 'UPDATED');
+      return saved;
     });
   }
 
   /** Archives an incident: it leaves lists, stays resolvable by id, frees its dedup key and cannot change any more. */
   archive(id: string, principal: Principal): Promise<IncidentEntity> {
-    return this.write({}, async (manager) => {
+    return this.write({}, async (manager, record) => {
       const incident = await lockVisibleIncident(manager, id, principal);
       incident.archivedAt = new Date();
-      return manager.save(incident);
+      const saved = await manager.save(incident);
+      await record(saved, 'ARCHIVED');
+      return saved;
     });
   }
 
@@ -206,9 +213,9 @@ export class IncidentRepository {
     return this.dataSource.getRepository(IncidentEntity).count();
   }
 
-  private async write<T>({ dedupField }: { dedupField?: string }, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private async write<T>({ dedupField }: { dedupField?: string }, work: (manager: EntityManager, record: RecordIncidentEvent) => Promise<T>): Promise<T> {
     try {
-      return await this.dataSource.transaction(work);
+      return await this.events.write(this.dataSource, work);
     } catch (error) {
       if (dedupField && uniqueViolation(error) === 'incident_open_dedup_key') {
         throw new BadUserInputError([{ field: dedupField, message: DEDUP_RACE }], { cause: error });

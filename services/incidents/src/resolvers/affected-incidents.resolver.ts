@@ -16,7 +16,10 @@ export function affectedIncidentsResolver(Reference: ClassType<{ id: string }>, 
   @Resolver(() => Reference)
   class AffectedIncidentsResolver {
     @Directive('@listSize(slicingArguments: ["first"])')
-    @FieldResolver(() => [Incident], { description: `Incidents affecting this ${target} that the caller may see, newest first.` })
+    @FieldResolver(() => [Incident], {
+      nullable: true,
+      description: `Incidents affecting this ${target} that the caller may see, newest first. Null only when the incidents service cannot answer.`,
+    })
     incidents(@Root() parent: { id: string }, @Args() { open, first }: AffectedIncidentsArgs, @Ctx() { loaders }: IncidentsContext): Promise<IncidentEntity[]> {
       return loaders.incidentsAffecting[target].load({ parentId: parent.id, open: open ?? null, first: first ?? DEFAULT_AFFECTED_INCIDENTS });
     }

@@ -94,3 +94,28 @@ registerEnumType(IncidentDetectionSource, {
     PERSON: { description: 'A person reported it.' },
   },
 });
+
+/** What happened to an incident (the kinds of `IncidentEventMessage` in @junction/events). */
+export enum IncidentEventKind {
+  OPENED = 'OPENED',
+  UPDATED = 'UPDATED',
+  UPDATE_POSTED = 'UPDATE_POSTED',
+  RESOLVED = 'RESOLVED',
+  REOPENED = 'REOPENED',
+  ACKNOWLEDGED = 'ACKNOWLEDGED',
+  ARCHIVED = 'ARCHIVED',
+}
+
+registerEnumType(IncidentEventKind, {
+  name: 'IncidentEventKind',
+  description: 'What happened to an incident.',
+  valuesConfig: {
+    OPENED: { description: 'The incident was opened (INVESTIGATING).' },
+    UPDATED: { description: 'Its title, summary, kind, severity, visibility, runbook or affected set changed.' },
+    UPDATE_POSTED: { description: 'A timeline entry was posted; the status may have moved forward.' },
+    RESOLVED: { description: 'It was resolved.' },
+    REOPENED: { description: 'A resolved incident was reopened.' },
+    ACKNOWLEDGED: { description: 'An affected partner acknowledged it.' },
+    ARCHIVED: { description: 'It was archived.' },
+  },
+});

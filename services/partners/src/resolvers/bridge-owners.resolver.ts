@@ -8,7 +8,9 @@ import { ComponentOwnership } from '../types/component-ownership';
 @Resolver(() => BridgeReference)
 export class BridgeOwnersResolver {
   @FieldResolver(() => [ComponentOwnership], {
-    description: "Who owns each component of this bridge (at most one owner per component), from the partners' ownership matrix.",
+    nullable: true,
+    description:
+      "Who owns each component of this bridge (at most one owner per component), from the partners' ownership matrix. Null only when the partners service cannot answer.",
   })
   owners(@Root() bridge: BridgeReference, @Ctx() { loaders }: PartnersContext): Promise<ComponentOwnershipEntity[]> {
     return loaders.ownershipsByBridgeId.load(bridge.id);

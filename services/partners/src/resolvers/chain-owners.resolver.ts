@@ -8,7 +8,9 @@ import { ComponentOwnership } from '../types/component-ownership';
 @Resolver(() => ChainReference)
 export class ChainOwnersResolver {
   @FieldResolver(() => [ComponentOwnership], {
-    description: "Who owns each component of this chain (at most one owner per component), from the partners' ownership matrix.",
+    nullable: true,
+    description:
+      "Who owns each component of this chain (at most one owner per component), from the partners' ownership matrix. Null only when the partners service cannot answer.",
   })
   owners(@Root() chain: ChainReference, @Ctx() { loaders }: PartnersContext): Promise<ComponentOwnershipEntity[]> {
     return loaders.ownershipsByChainId.load(chain.id);

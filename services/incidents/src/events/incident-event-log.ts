@@ -1,0 +1,103 @@
+import { INCIDENT_EVENTS_TOPIC, type EventBus, type IncidentEventKind, type IncidentEventMessage } from '@junction/events';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { IncidentEventEntity } from '../entities/incident-event.entity';
+import type { IncidentEntity } from '../entities/incident.entity';
+import { AFFECTED_TARGETS, type AffectedTarget } from '../repositories/affected-targets';
+
+/** Records one event inside the change's transaction (bound to it by {@link IncidentEventLog.write}). */
+export type RecordIncidentEvent = (incident: IncidentEntity, kind: IncidentEventKind) => Promise<IncidentEventMessage>;
+
+/** Work done with a recorded event in the same transaction as the change (enqueueing webhook deliveries). */
+export type SameTransactionHandler = (manager: EntityManager, event: IncidentEventMessage) => Promise<void>;
+
+/** Options of {@link IncidentEventLog}. */
+export interface IncidentEventLogOptions {
+  /** Where events go after the commit (subscribers, gateways' response caches). @default none: events are only stored */
+  bus?: EventBus;
+  /** Told when a committed event could not be published; the event stays in the log. @default ignored */
+  onPublishError?: (error: unknown, event: IncidentEventMessage) => void;
+}
+
+/**
+ * The incident event log. Every change to an incident records an event in the change's own transaction (so an
+ * event exists exactly when its change committed), runs the same-transaction handlers (the webhook outbox), and
+ * publishes the events on the bus once the transaction has committed.
+ */
+export class IncidentEventLog {
+  private readonly handlers: SameTransactionHandler[] = [];
+
+  constructor(private readonly options: IncidentEventLogOptions = {}) {}
+
+  /** Adds work to do with every event in the transaction that records it. */
+  onRecord(handler: SameTransactionHandler): void {
+    this.handlers.push(handler);
+  }
+
+  /**
+   * Runs `work` in a transaction; the events it records are stored with it and published after the commit. When
+   * `work` throws, nothing is stored and nothing is published.
+   */
+  async write<T>(dataSource: DataSource, work: (manager: EntityManager, record: RecordIncidentEvent) => Promise<T>): Promise<T> {
+    const recorded: IncidentEventMessage[] = [];
+    const result = await dataSource.transaction((manager) =>
+      work(manager, async (incident, kind) => {
+        const event = await this.record(manager, incident, kind);
+        recorded.push(event);
+        return event;
+      }),
+    );
+    for (const event of recorded) this.publish(event);
+    return result;
+  }
+
+  private async record(manager: EntityManager, incident: IncidentEntity, kind: IncidentEventKind): Promise<IncidentEventMessage> {
+    const chainIds = await linkedIds(manager, 'chain', incident.id);
+    const bridgeIds = await linkedIds(manager, 'bridge', incident.id);
+    const partnerIds = await linkedIds(manager, 'partner', incident.id);
+    const row = manager.create(IncidentEventEntity, {
+      id: randomUUID(),
+      incidentId: incident.id,
+      kind,
+      visibility: incident.visibility,
+      status: incident.status,
+      severity: incident.severity,
+      chainIds,
+      bridgeIds,
+      partnerIds,
+      occurredAt: new Date(),
+    });
+    const { raw } = await manager.createQueryBuilder().insert().into(IncidentEventEntity).values(row).returning('sequence').execute();
+    const event = toMessage({ ...row, sequence: Number((raw as Array<{ sequence: string | number }>)[0].sequence) });
+    for (const handler of this.handlers) await handler(manager, event);
+    return event;
+  }
+
+  private publish(event: IncidentEventMessage): void {
+    if (!this.options.bus) return;
+    this.options.bus.publish(INCIDENT_EVENTS_TOPIC, event).catch((error: unknown) => this.options.onPublishError?.(error, event));
+  }
+}
+
+/** An event row as the message the bus carries. */
+export function toMessage(row: IncidentEventEntity): IncidentEventMessage {
+  return {
+    id: row.id,
+    sequence: row.sequence,
+    kind: row.kind,
+    incidentId: row.incidentId,
+    occurredAt: row.occurredAt.toISOString(),
+    visibility: row.visibility,
+    status: row.status,
+    severity: row.severity,
+    chainIds: row.chainIds,
+    bridgeIds: row.bridgeIds,
+    partnerIds: row.partnerIds,
+  };
+}
+
+async function linkedIds(manager: EntityManager, target: AffectedTarget, incidentId: string): Promise<string[]> {
+  const { entity, idProperty } = AFFECTED_TARGETS[target];
+  const rows = await manager.getRepository(entity).find({ where: { incidentId }, order: { [idProperty]: 'ASC' } });
+  return rows.map((row) => row[idProperty] as string);
+}

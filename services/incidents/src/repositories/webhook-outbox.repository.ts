@@ -1,0 +1,168 @@
+import type { IncidentEventMessage } from '@junction/events';
+import { randomUUID } from 'node:crypto';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { IncidentEventEntity } from '../entities/incident-event.entity';
+import { WebhookDeliveryEntity, type WebhookDeliveryStatusValue } from '../entities/webhook-delivery.entity';
+import { WebhookEndpointEntity } from '../entities/webhook-endpoint.entity';
+import { webhookAudience } from '../webhooks/webhook-audience';
+
+/** A delivery a dispatcher has claimed: what it needs to make one attempt. */
+export interface ClaimedDelivery {
+  /** The delivery. */
+  id: string;
+  /** Proves the claim is still this dispatcher's when it records the outcome. */
+  leaseToken: string;
+  /** Attempts made before this one. */
+  attempts: number;
+  /** Where to POST. */
+  url: string;
+  /** The endpoint's signing secret at claim time. */
+  signingSecret: string;
+  /** The event to send. */
+  event: IncidentEventEntity;
+}
+
+/** The outcome of one attempt, as the dispatcher records it. */
+export interface DeliveryAttemptResult {
+  /** DELIVERED, PENDING (to retry at `nextAttemptAt`) or FAILED (no attempt left). */
+  status: WebhookDeliveryStatusValue;
+  /** When the attempt was made. */
+  attemptedAt: Date;
+  /** The HTTP status answered, if any. */
+  statusCode: number | null;
+  /** Why it failed, in one sentence; null on success. */
+  error: string | null;
+  /** When to retry (PENDING only). */
+  nextAttemptAt: Date | null;
+}
+
+/** Parameters of {@link WebhookOutbox.claimDue}. */
+export interface ClaimDueParameters {
+  /** The most deliveries to claim. */
+  limit: number;
+  /** How long the claim lasts; past it another dispatcher may claim the delivery again (this one crashed). */
+  leaseMs: number;
+  /** The dispatcher's clock. */
+  now: Date;
+}
+
+/**
+ * The webhook outbox: deliveries are queued in the transaction that records their event, claimed by dispatchers
+ * with `FOR UPDATE SKIP LOCKED` (so replicas never claim the same delivery at once) under a time-limited lease, and
+ * their attempts recorded. Only the dispatcher and the event log's same-transaction handler use it.
+ */
+export class WebhookOutbox {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Queues one PENDING delivery of `event` per enabled endpoint that subscribes to its kind and whose partner is in
+   * its audience ({@link webhookAudience}), inside the caller's transaction. Returns how many were queued. The
+   * endpoints are read `FOR KEY SHARE`, so an endpoint deleted concurrently is either skipped or deleted after this
+   * commits (taking its new delivery with it), never a foreign-key failure of the incident change.
+   */
+  async enqueue(manager: EntityManager, event: IncidentEventMessage): Promise<number> {
+    const partnerIds = webhookAudience(event);
+    if (partnerIds.length === 0) return 0;
+    const endpoints = await manager
+      .getRepository(WebhookEndpointEntity)
+      .createQueryBuilder('endpoint')
+      .select(['endpoint.id'])
+      .where('endpoint.partnerId IN (:...partnerIds)', { partnerIds })
+      .andWhere('endpoint.enabled')
+      .andWhere('(endpoint.eventKinds IS NULL OR :kind = ANY(endpoint.eventKinds))', { kind: event.kind })
+      .setLock('for_key_share')
+      .getMany();
+    if (endpoints.length === 0) return 0;
+    const now = new Date();
+    await manager.insert(
+      WebhookDeliveryEntity,
+      endpoints.map((endpoint) => ({
+        id: randomUUID(),
+        endpointId: endpoint.id,
+        eventId: event.id,
+        eventKind: event.kind,
+        status: 'PENDING' as const,
+        attempts: 0,
+        nextAttemptAt: now,
+        createdAt: now,
+      })),
+    );
+    return endpoints.length;
+  }
+
+  /**
+   * Claims up to `limit` due PENDING deliveries of enabled endpoints, oldest due first: locks them `FOR UPDATE SKIP
+   * LOCKED` (rows another dispatcher is claiming are skipped, not waited for), and moves their `nextAttemptAt` to the
+   * end of a lease. The claim commits before anything is sent, so no transaction stays open across HTTP calls.
+   */
+  async claimDue({ limit, leaseMs, now }: ClaimDueParameters): Promise<ClaimedDelivery[]> {
+    const claimed = await this.dataSource.transaction(async (manager) => {
+      const due = await manager
+        .getRepository(WebhookDeliveryEntity)
+        .createQueryBuilder('delivery')
+        .innerJoin(WebhookEndpointEntity, 'endpoint', 'endpoint.id = delivery.endpointId')
+        .where('delivery.status = :pending', { pending: 'PENDING' })
+        .andWhere('delivery.nextAttemptAt <= :now', { now })
+        .andWhere('endpoint.enabled')
+        .orderBy('delivery.nextAttemptAt', 'ASC')
+        .limit(limit)
+        .setLock('pessimistic_write', undefined, ['delivery'])
+        .setOnLocked('skip_locked')
+        .getMany();
+      if (due.length === 0) return [];
+      const leaseToken = randomUUID();
+      await manager.update(WebhookDeliveryEntity, { id: In(due.map((delivery) => delivery.id)) }, { leaseToken, nextAttemptAt: new Date(now.getTime() + leaseMs) });
+      return due.map((delivery) => ({ ...delivery, leaseToken }));
+    });
+    if (claimed.length === 0) return [];
+    const endpoints = await this.dataSource.getRepository(WebhookEndpointEntity).findBy({ id: In([...new Set(claimed.map((delivery) => delivery.endpointId))]) });
+    const events = await this.dataSource.getRepository(IncidentEventEntity).findBy({ id: In([...new Set(claimed.map((delivery) => delivery.eventId))]) });
+    const endpointById = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint]));
+    const eventById = new Map(events.map((event) => [event.id, event]));
+    return claimed.flatMap((delivery) => {
+      const endpoint = endpointById.get(delivery.endpointId);
+      const event = eventById.get(delivery.eventId);
+      // Deleted since the claim (with its endpoint or incident): nothing to send.
+      if (!endpoint || !event) return [];
+      return [{ id: delivery.id, leaseToken: delivery.leaseToken, attempts: delivery.attempts, url: endpoint.url, signingSecret: endpoint.signingSecret, event }];
+    });
+  }
+
+  /** Records the outcome of an attempt, if the claim is still this dispatcher's; false when it is not (any more). */
+  async recordAttempt(claim: ClaimedDelivery, result: DeliveryAttemptResult): Promise<boolean> {
+    const { affected } = await this.dataSource.getRepository(WebhookDeliveryEntity).update(
+      { id: claim.id, leaseToken: claim.leaseToken },
+      {
+        status: result.status,
+        attempts: claim.attempts + 1,
+        leaseToken: null,
+        lastAttemptAt: result.attemptedAt,
+        lastStatusCode: result.statusCode,
+        lastError: result.error,
+        nextAttemptAt: result.status === 'PENDING' ? result.nextAttemptAt : null,
+        deliveredAt: result.status === 'DELIVERED' ? result.attemptedAt : null,
+      },
+    );
+    return (affected ?? 0) > 0;
+  }
+
+  /** Gives a claimed delivery back, due now and without counting an attempt (the dispatcher is shutting down). */
+  async release(claim: ClaimedDelivery): Promise<void> {
+    await this.dataSource.getRepository(WebhookDeliveryEntity).update({ id: claim.id, leaseToken: claim.leaseToken }, { leaseToken: null, nextAttemptAt: new Date() });
+  }
+
+  /** How many deliveries are PENDING and how many FAILED. One query. */
+  async countOpen(): Promise<Record<'PENDING' | 'FAILED', number>> {
+    const rows: Array<{ status: 'PENDING' | 'FAILED'; count: string | number }> = await this.dataSource
+      .getRepository(WebhookDeliveryEntity)
+      .createQueryBuilder('delivery')
+      .select('delivery.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .where('delivery.status IN (:...statuses)', { statuses: ['PENDING', 'FAILED'] })
+      .groupBy('delivery.status')
+      .getRawMany();
+    const counts = { PENDING: 0, FAILED: 0 };
+    for (const row of rows) counts[row.status] = Number(row.count);
+    return counts;
+  }
+}

@@ -1,0 +1,33 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+
+/** A partner's webhook endpoint. Its signing secret is never part of it: it is shown once, on creation and rotation. */
+@ObjectType({
+  description:
+    'Where the incident events a partner may see are POSTed, signed with HMAC-SHA256 (Junction-Signature) and retried with ' +
+    'backoff until the endpoint answers 2xx. Private: visible to that partner and to operators only.',
+})
+export class WebhookEndpoint {
+  @Field(() => ID)
+  id!: string;
+
+  /** Resolved by a field resolver from `partnerId`. */
+  partnerId!: string;
+
+  @Field({ description: 'Where deliveries are POSTed: https, or http for a loopback host.' })
+  url!: string;
+
+  @Field(() => String, { nullable: true, description: "What the endpoint is for, in the partner's words." })
+  description!: string | null;
+
+  /** Resolved by a field resolver: null in the row means every kind. */
+  eventKinds!: string[] | null;
+
+  @Field({ description: 'Whether events are delivered. A disabled endpoint gets no new deliveries; its pending ones wait until it is enabled again.' })
+  enabled!: boolean;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field()
+  updatedAt!: Date;
+}
