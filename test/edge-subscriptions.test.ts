@@ -188,6 +188,8 @@ describe('the cap on open subscriptions per principal', () => {
     const first = subscribeWs(keys.capped.secret);
     const second = await subscribeSse(keys.capped.secret);
     await eventually(() => active() === 2, 'both subscriptions count');
+    const metrics = await (await fetch(gateway.replace(/\/graphql$/, '/metrics'))).text();
+    expect(Number(/^junction_open_subscriptions\{[^}]*\} (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(2);
 
     const overWs = subscribeWs(keys.capped.secret);
     expect(await overWs.next()).toEqual({ errors: [{ message: REFUSAL, extensions: { code: 'SUBSCRIPTION_LIMIT_REACHED' } }] });

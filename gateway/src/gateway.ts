@@ -1,4 +1,5 @@
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { Gauge } from 'prom-client';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -114,6 +115,14 @@ export function createGateway(config: GatewayConfig, dependencies: GatewayDepend
     onHit: observability.recordCacheHit,
   });
   const subscriptionLimit = useSubscriptionLimit({ maxPerPrincipal: withDefaultSubscriptionLimits(config.subscriptionLimits), trustProxy: config.trustProxy });
+  new Gauge({
+    name: 'junction_open_subscriptions',
+    help: 'Subscriptions open on this gateway replica, over WebSocket and SSE.',
+    registers: [observability.metrics.registry],
+    collect() {
+      this.set(subscriptionLimit.openSubscriptions());
+    },
+  });
   const ownedEvents = dependencies.events ? undefined : config.redisUrl ? openEventBus({ redisUrl: config.redisUrl }) : undefined;
   const events = dependencies.events ?? ownedEvents;
   const stopInvalidating = events ? invalidateOnIncidentEvents({ events, responseCache }) : () => {};

@@ -19,6 +19,8 @@ export interface UseSubscriptionLimitOptions {
 export interface SubscriptionLimit {
   /** The open subscriptions of a holder (`key:<keyId>` or `addr:<address>`), for tests and metrics. */
   activeSubscriptions(holder: string): number;
+  /** Every open subscription on this replica. */
+  openSubscriptions(): number;
 }
 
 /**
@@ -39,6 +41,7 @@ export function useSubscriptionLimit({ maxPerPrincipal, trustProxy = 0 }: UseSub
   const active = new Map<string, number>();
   return {
     activeSubscriptions: (holder) => active.get(holder) ?? 0,
+    openSubscriptions: () => [...active.values()].reduce((sum, count) => sum + count, 0),
     onSubscribe({ args, subscribeFn, setSubscribeFn, setResultAndStopExecution }) {
       const context = args.contextValue as PrincipalContext & { request?: Request; req?: IncomingMessage };
       const principal = context.principal ?? PUBLIC_PRINCIPAL;
