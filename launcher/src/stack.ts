@@ -7,7 +7,7 @@ import { startDevnet, type Devnet } from '@junction/devnet';
 import { openEventBus, type EventBus } from '@junction/events';
 import { createEntityDirectory, type SubgraphObservability } from '@junction/federation';
 import { createGateway, type Gateway, type ProtectionSettings, type RateLimits, type ResponseCacheSettings, type SubscriptionLimits, type TrustedDocumentsSettings } from '@junction/gateway';
-import { createServer as createIncidents, type IncidentsService } from '@junction/incidents';
+import { createServer as createIncidents, type IncidentsDependencies, type IncidentsService } from '@junction/incidents';
 import { createServer as createPartners, type PartnersService } from '@junction/partners';
 import { createLogger, createTracing, type Logger } from '@junction/observability';
 import { registerDevnet } from './register-devnet';
@@ -70,6 +70,11 @@ export interface StackOptions {
   otlpEndpoint?: string;
   /** How long each server lets in-flight requests finish on `close()`, in milliseconds. @default 10000 */
   drainTimeoutMs?: number;
+  /**
+   * The incidents service's webhook dispatcher, or false for none (deliveries stay queued in the outbox).
+   * @default on, allowed to reach private networks: the embedded layout runs where receivers are local
+   */
+  webhooks?: IncidentsDependencies['webhooks'];
 }
 
 /** The four subgraphs. */
@@ -158,8 +163,7 @@ export async function createStack(options: StackOptions): Promise<Stack> {
       directory,
       events,
       observability: observabilityFor('incidents'),
-      // The embedded layout runs on a developer's machine, where webhook receivers are local.
-      webhooks: { allowPrivateNetworks: true },
+      webhooks: options.webhooks ?? { allowPrivateNetworks: true },
     });
     opened.push(incidents);
     const services = { partners, chains, bridges, incidents };
