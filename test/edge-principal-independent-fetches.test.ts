@@ -1,6 +1,7 @@
 import { seedId } from '@junction/federation';
 import type { Stack } from '@junction/launcher';
 import { graphqlRequest, type GraphQLResponse } from '@junction/testing';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { bearer, createApiKey, startTestStack, type TestStack } from './test-stack';
 
 // Subgraph fetches whose answer cannot depend on the caller are signed as the public and shared between concurrent
@@ -42,6 +43,17 @@ const incidentTitles = (response: GraphQLResponse): string[] =>
 function sqlStatements(): Record<'partners' | 'chains' | 'bridges' | 'incidents', number> {
   const { partners, chains, bridges, incidents } = stack.services;
   return { partners: partners.db.queries.count, chains: chains.db.queries.count, bridges: bridges.db.queries.count, incidents: incidents.db.queries.count };
+}
+
+/** Makes `http` handle each request `ms` late; returns the function that undoes it. */
+function delayRequests(http: Server, ms: number): () => void {
+  const handlers = http.listeners('request') as Array<(request: IncomingMessage, response: ServerResponse) => void>;
+  http.removeAllListeners('request');
+  http.on('request', (request: IncomingMessage, response: ServerResponse) => setTimeout(() => handlers.forEach((handler) => handler.call(http, request, response)), ms));
+  return () => {
+    http.removeAllListeners('request');
+    for (const handler of handlers) http.on('request', handler);
+  };
 }
 
 function resetSqlStatements(): void {
@@ -92,12 +104,20 @@ describe('fetches signed as the public where the answer is the same for everyone
     expect(perQuery.chains).toBeGreaterThan(0);
 
     resetSqlStatements();
-    const answers = await Promise.all(keys.map(({ secret }) => graphqlRequest(gateway, CATALOGUE, {}, bearer(secret))));
+    // The chains subgraph answers 3 s late, so every caller's chains fetch starts while the first is in flight.
+    const restore = delayRequests(stack.services.chains.server.http, 3000);
+    let answers: GraphQLResponse[];
+    try {
+      answers = await Promise.all(keys.map(({ secret }) => graphqlRequest(gateway, CATALOGUE, {}, bearer(secret))));
+    } finally {
+      restore();
+    }
     for (const answer of answers) expect(answer).toMatchObject({ status: 200, data: alone.data });
     for (const answer of answers) expect(answer.errors).toBeUndefined();
     const shared = sqlStatements();
-    // Without sharing, every caller would cost `perQuery` statements at each subgraph.
+    // Without sharing, every caller would cost `perQuery` statements at each subgraph; shared, the chains list is read once.
     expect(shared.chains).toBeLessThan(keys.length * perQuery.chains);
+    expect(shared.chains).toBe(perQuery.chains);
     expect(shared.chains + shared.partners + shared.bridges).toBeLessThan((keys.length * (perQuery.chains + perQuery.partners + perQuery.bridges)) / 2);
   });
 });

@@ -1,6 +1,7 @@
 import { seedId } from '@junction/federation';
 import { createGateway, type Gateway, type RateLimits } from '@junction/gateway';
 import type { Stack } from '@junction/launcher';
+import { createLogger } from '@junction/observability';
 import { graphqlRequest, TEST_PRINCIPAL_SECRET, type GraphQLResponse } from '@junction/testing';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
@@ -174,6 +175,45 @@ describe('rate limits at the gateway', () => {
     expect(anonymous.headers.get('x-ratelimit-remaining')).toBe('1');
   });
 
+  it('limits the keys an address makes it look up, before it looks them up, so made-up keys cannot flood the partners subgraph', async () => {
+    const address = from('203.0.113.8');
+    const madeUpKey = () => `jct_${randomBytes(4).toString('hex')}_${randomBytes(32).toString('base64url')}`;
+    const before = stack.gateway.principals.lookups;
+    const answers: GraphQLResponse[] = [];
+    for (let index = 0; index < 6; index++) answers.push(await graphqlRequest(gateway, QUERY, {}, { ...address, ...bearer(madeUpKey()) }));
+    // Each of the first three is looked up and refused (the key is unknown), costing its address a token as well;
+    // past the PUBLIC limit of lookups from one address, no key is looked up.
+    expect(answers.map((answer) => [answer.status, answer.errors?.[0].extensions?.code, answer.headers.get('x-ratelimit-remaining')])).toEqual([
+      [401, 'UNAUTHENTICATED', '2'],
+      [401, 'UNAUTHENTICATED', '1'],
+      [401, 'UNAUTHENTICATED', '0'],
+      [429, 'RATE_LIMITED', '0'],
+      [429, 'RATE_LIMITED', '0'],
+      [429, 'RATE_LIMITED', '0'],
+    ]);
+    const retryAfter = answers[3].headers.get('retry-after')!;
+    expect(answers[3].errors).toEqual([
+      {
+        message: `Rate limit exceeded: one address may make 3 requests per 6 seconds with API keys the gateway has not checked recently; retry in ${retryAfter === '1' ? '1 second' : `${retryAfter} seconds`}.`,
+        extensions: { code: 'RATE_LIMITED' },
+      },
+    ]);
+    expect(limitHeaders(answers[3])).toMatchObject({ limit: '3', policy: '"public";q=3;w=6' });
+    expect(stack.gateway.principals.lookups - before).toBe(3);
+
+    // A key that works costs its own bucket's tokens; its lookup's token is not its address's.
+    const key = await createApiKey(stack, { name: 'lookup charge', role: 'PARTNER', partnerId: seedId('partner', 'alchemy') });
+    const other = from('203.0.113.9');
+    const first = await graphqlRequest(gateway, QUERY, {}, { ...other, ...bearer(key.secret) });
+    const second = await graphqlRequest(gateway, QUERY, {}, { ...other, ...bearer(key.secret) });
+    expect([first, second].map(limitHeaders)).toMatchObject([
+      { remaining: '4', policy: '"partner";q=5;w=6' },
+      { remaining: '3', policy: '"partner";q=5;w=6' },
+    ]);
+    const anonymous = await graphqlRequest(gateway, QUERY, {}, other);
+    expect(anonymous.headers.get('x-ratelimit-remaining')).toBe('2');
+  });
+
   it('neither limits nor labels health checks and GraphiQL page loads', async () => {
     const address = from('203.0.113.7');
     const origin = new URL(gateway).origin;
@@ -197,15 +237,18 @@ describe('a gateway of its own over the same subgraphs', () => {
     for (const gateway of open.splice(0)) await gateway.close();
   });
 
-  async function startGateway(config: Partial<Parameters<typeof createGateway>[0]>): Promise<string> {
-    const gateway = createGateway({
-      supergraphPath: path.resolve(__dirname, '../schema/supergraph.graphql'),
-      subgraphUrls: { partners: stack.urls.partners, chains: stack.urls.chains, bridges: stack.urls.bridges, incidents: stack.urls.incidents },
-      principalSecret: TEST_PRINCIPAL_SECRET,
-      logLevel: 'error',
-      rateLimits: LIMITS,
-      ...config,
-    });
+  async function startGateway(config: Partial<Parameters<typeof createGateway>[0]>, dependencies: Parameters<typeof createGateway>[1] = {}): Promise<string> {
+    const gateway = createGateway(
+      {
+        supergraphPath: path.resolve(__dirname, '../schema/supergraph.graphql'),
+        subgraphUrls: { partners: stack.urls.partners, chains: stack.urls.chains, bridges: stack.urls.bridges, incidents: stack.urls.incidents },
+        principalSecret: TEST_PRINCIPAL_SECRET,
+        logLevel: 'error',
+        rateLimits: LIMITS,
+        ...config,
+      },
+      dependencies,
+    );
     open.push(gateway);
     return gateway.listen(0, '127.0.0.1');
   }
@@ -216,28 +259,27 @@ describe('a gateway of its own over the same subgraphs', () => {
     expect(answers.flat().map((answer) => answer.headers.get('x-ratelimit-remaining')).sort()).toEqual(['1', '2']);
   });
 
-  it('fails open when Redis cannot be reached: limits in memory, and says so once', async () => {
-    const logged = jest.spyOn(console, 'error').mockImplementation(() => {});
-    try {
-      // The response cache would report the same Redis on its own line (see edge-response-cache.test.ts).
-      const url = await startGateway({ redisUrl: 'redis://127.0.0.1:1', responseCache: { enabled: false } });
-      const answers = await send(4, {}, url);
-      expect(answers.map((answer) => [answer.status, answer.headers.get('x-ratelimit-remaining')])).toEqual([
-        [200, '2'],
-        [200, '1'],
-        [200, '0'],
-        [429, '0'],
-      ]);
-      const lines = logged.mock.calls.map(([line]) => JSON.parse(String(line)) as { level: string; msg: string });
-      expect(lines).toEqual([
-        expect.objectContaining({
-          level: 'warn',
-          msg: 'The shared rate limit store failed 1 time(s) since the last report; requests are limited per replica, in memory, until it answers again.',
-        }),
-      ]);
-    } finally {
-      logged.mockRestore();
-    }
+  it('fails open when Redis cannot be reached: limits in memory, and says so once, on the gateway’s log', async () => {
+    const logged: { level: string; msg: string }[] = [];
+    const logger = createLogger({ level: 'warn', destination: { write: (line: string) => void logged.push(JSON.parse(line)) } });
+    // The response cache would report the same Redis on its own line (see edge-response-cache.test.ts).
+    const url = await startGateway({ redisUrl: 'redis://127.0.0.1:1', responseCache: { enabled: false } }, { logger });
+    const answers = await send(4, {}, url);
+    expect(answers.map((answer) => [answer.status, answer.headers.get('x-ratelimit-remaining')])).toEqual([
+      [200, '2'],
+      [200, '1'],
+      [200, '0'],
+      [429, '0'],
+    ]);
+    const lines = logged.filter((line) => line.msg.startsWith('The shared rate limit store'));
+    expect(lines).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        service: 'gateway',
+        msg: 'The shared rate limit store failed 1 time(s) since the last report; requests are limited per replica, in memory, until it answers again.',
+        error: expect.any(String),
+      }),
+    ]);
   });
 
   const redisUrl = process.env.REDIS_URL;

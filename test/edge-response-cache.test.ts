@@ -1,6 +1,7 @@
 import { seedId } from '@junction/federation';
 import { createGateway, type Gateway } from '@junction/gateway';
 import type { Stack } from '@junction/launcher';
+import { createLogger } from '@junction/observability';
 import { graphqlRequest, OPERATOR, principalHeaders, TEST_PRINCIPAL_SECRET, type GraphQLResponse } from '@junction/testing';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
@@ -274,15 +275,19 @@ describe('the response cache', () => {
     }
   });
 
-  it('computes every answer, and says so once, while its Redis cannot be reached', async () => {
-    const logged = jest.spyOn(console, 'error').mockImplementation(() => {});
-    const unreachable = createGateway({
-      supergraphPath: path.resolve(__dirname, '..', 'schema', 'supergraph.graphql'),
-      subgraphUrls: { partners: stack.urls.partners, chains: stack.urls.chains, bridges: stack.urls.bridges, incidents: stack.urls.incidents },
-      principalSecret: TEST_PRINCIPAL_SECRET,
-      logLevel: 'error',
-      redisUrl: 'redis://127.0.0.1:1',
-    });
+  it('computes every answer, and says so once on the gateway’s log, while its Redis cannot be reached', async () => {
+    const logged: { level: string; msg: string }[] = [];
+    const logger = createLogger({ level: 'warn', destination: { write: (line: string) => void logged.push(JSON.parse(line)) } });
+    const unreachable = createGateway(
+      {
+        supergraphPath: path.resolve(__dirname, '..', 'schema', 'supergraph.graphql'),
+        subgraphUrls: { partners: stack.urls.partners, chains: stack.urls.chains, bridges: stack.urls.bridges, incidents: stack.urls.incidents },
+        principalSecret: TEST_PRINCIPAL_SECRET,
+        logLevel: 'error',
+        redisUrl: 'redis://127.0.0.1:1',
+      },
+      { logger },
+    );
     try {
       const url = await unreachable.listen(0, '127.0.0.1');
       const query = `{ bridges(first: 2) { nodes { name } } }`;
@@ -292,14 +297,12 @@ describe('the response cache', () => {
         [200, undefined, 'MISS'],
       ]);
       await mutate(CREATE_INCIDENT, { chain: seedId('chain', 'base'), title: 'Cache test: Redis down' }, url);
-      const lines = logged.mock.calls.map(([line]) => JSON.parse(String(line)) as { level: string; msg: string });
-      expect(lines.filter((line) => line.msg.startsWith('The response cache'))).toEqual([
+      expect(logged.filter((line) => line.msg.startsWith('The response cache'))).toEqual([
         expect.objectContaining({ level: 'warn', msg: 'The response cache could not read Redis; answers are computed until it answers again.' }),
         expect.objectContaining({ level: 'error', msg: expect.stringMatching(/^The response cache could not record an invalidation of .*Incident.* in Redis; this replica serves nothing from the cache until it can\.$/) }),
       ]);
     } finally {
       await unreachable.close();
-      logged.mockRestore();
     }
   });
 

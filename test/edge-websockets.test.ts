@@ -85,6 +85,14 @@ describe('GraphQL over WebSocket', () => {
     expect(await socket.closed).toEqual({ code: 4403, reason: INVALID_KEY });
   });
 
+  it('closes a socket whose message is over the request body limit (1009), as HTTP refuses such a body', async () => {
+    const socket = connect(gateway);
+    await socket.connected;
+    const feed = subscribeOverSocket(socket, '{ __typename }', { padding: 'x'.repeat(200 * 1024) });
+    expect(await socket.closed).toEqual({ code: 1009, reason: expect.any(String) });
+    await expect(feed.next()).rejects.toThrow('The feed completed without another result.');
+  });
+
   it('runs mutations as the key that connected', async () => {
     const socket = connect(gateway, { Authorization: `Bearer ${operatorKey}` });
     const result = await subscribeOverSocket(

@@ -78,7 +78,9 @@ async function terminateDuring(started: Started, upload: ReturnType<typeof slowU
   await new Promise((resolve) => setTimeout(resolve, 300));
   started.child.kill('SIGTERM');
   const deadline = Date.now() + 10_000;
-  while (!started.lines.some((line) => String(line.msg).startsWith('Shutting down')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  const shuttingDown = () => started.lines.some((line) => String(line.msg).startsWith('Shutting down'));
+  while (!shuttingDown() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(shuttingDown()).toBe(true);
   await new Promise((resolve) => setTimeout(resolve, 200));
   await expect(fetch(new URL('/healthz', started.url))).rejects.toThrow();
   upload.finish();

@@ -8,17 +8,19 @@ import { bearer, createApiKey, startTestStack, type TestStack } from './test-sta
 
 const A = 'offchain-labs';
 const A_ID = seedId('partner', A);
+const B_ID = seedId('partner', 'op-labs');
 
 let testStack: TestStack;
 let stack: Stack;
 let keyOfA: string;
+let keyOfB: string;
 
 beforeAll(async () => {
   testStack = await startTestStack();
   stack = testStack.stack;
   keyOfA = (await createApiKey(stack, { name: 'partner A', role: 'PARTNER', partnerId: A_ID })).secret;
   // B has a key too, so that there is a key of another partner to leak.
-  await createApiKey(stack, { name: 'partner B', role: 'PARTNER', partnerId: seedId('partner', 'op-labs') });
+  keyOfB = (await createApiKey(stack, { name: 'partner B', role: 'PARTNER', partnerId: B_ID })).secret;
 });
 
 afterAll(() => testStack.close());
@@ -28,6 +30,13 @@ const asA = {
   gateway: (query: string, variables: Record<string, unknown> = {}) => graphqlRequest(stack.urls.gateway, query, variables, bearer(keyOfA)),
   subgraph: (name: 'partners' | 'incidents', query: string, variables: Record<string, unknown> = {}) =>
     graphqlRequest(stack.urls[name], query, variables, principalHeaders(partnerPrincipal(A_ID))),
+};
+
+/** The same two ways in for partner B. */
+const asB = {
+  gateway: (query: string, variables: Record<string, unknown> = {}) => graphqlRequest(stack.urls.gateway, query, variables, bearer(keyOfB)),
+  subgraph: (name: 'partners' | 'incidents', query: string, variables: Record<string, unknown> = {}) =>
+    graphqlRequest(stack.urls[name], query, variables, principalHeaders(partnerPrincipal(B_ID))),
 };
 
 const asOperator = (name: keyof Stack['urls'], query: string, variables: Record<string, unknown> = {}) =>
@@ -98,8 +107,24 @@ describe('a partner sees PUBLIC incidents and the PARTNERS incidents that affect
   const INCIDENT_FIELDS = 'id visibility partners { id }';
   let allowed: Set<string>;
   let hidden: string[];
+  let affectingA: string;
 
   beforeAll(async () => {
+    // The seed has no PARTNERS incident that affects A: open one, which A must see and B must not.
+    const created = await asOperator('incidents', `mutation ($input: CreateIncidentInput!) { createIncident(input: $input) { id } }`, {
+      input: {
+        title: 'Affects partner A only',
+        summary: 'Opened by the isolation tests.',
+        kind: 'FINALITY_DELAY',
+        severity: 'SEV3',
+        visibility: 'PARTNERS',
+        chainIds: [seedId('chain', 'base')],
+        partnerIds: [A_ID],
+        detectedBy: { source: 'PERSON', reporterName: 'isolation tests' },
+      },
+    });
+    expect(created.errors).toBeUndefined();
+    affectingA = created.data.createIncident.id;
     const all = await asOperator('incidents', `{ incidents(first: 100) { nodes { ${INCIDENT_FIELDS} } } }`);
     const nodes = all.data.incidents.nodes as Array<{ id: string; visibility: string; partners: Array<{ id: string }> }>;
     const visible = (node: (typeof nodes)[number]) => node.visibility === 'PUBLIC' || (node.visibility === 'PARTNERS' && node.partners.some(({ id }) => id === A_ID));
@@ -107,13 +132,17 @@ describe('a partner sees PUBLIC incidents and the PARTNERS incidents that affect
     hidden = nodes.filter((node) => !visible(node)).map(({ id }) => id);
     // The seed has a PARTNERS incident that affects others, not A; the identity tests add INTERNAL ones elsewhere.
     expect(hidden.length).toBeGreaterThan(0);
+    expect(allowed.has(affectingA)).toBe(true);
   });
 
   it('in the incidents list and by id, through the gateway and at the subgraph', async () => {
     for (const ask of [(q: string, v?: Record<string, unknown>) => asA.gateway(q, v), (q: string, v?: Record<string, unknown>) => asA.subgraph('incidents', q, v)]) {
       const list = await ask(`{ incidents(first: 100) { nodes { id } } }`);
       expect(list.errors).toBeUndefined();
-      for (const { id } of list.data.incidents.nodes) expect(allowed.has(id)).toBe(true);
+      const ids = list.data.incidents.nodes.map(({ id }: { id: string }) => id);
+      expect(new Set(ids)).toEqual(allowed);
+      expect(ids).toContain(affectingA);
+      expect((await ask(`query ($id: ID!) { incident(id: $id) { id } }`, { id: affectingA })).data.incident).toEqual({ id: affectingA });
       for (const id of hidden) {
         const one = await ask(`query ($id: ID!) { incident(id: $id) { id title } }`, { id });
         expect({ id, incident: one.data.incident }).toEqual({ id, incident: null });
@@ -131,16 +160,31 @@ describe('a partner sees PUBLIC incidents and the PARTNERS incidents that affect
     const ids = ['chains', 'bridges', 'partners'].flatMap((list) => reached.data[list].nodes.flatMap((node: { incidents: Array<{ id: string }> }) => node.incidents.map(({ id }) => id)));
     expect(ids.length).toBeGreaterThan(0);
     for (const id of ids) expect(allowed.has(id)).toBe(true);
+    expect(ids).toContain(affectingA);
 
     const references = await asA.subgraph('incidents', `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Incident { id title } } }`, {
       r: hidden.map((id) => ({ __typename: 'Incident', id })),
     });
     expect(references.data._entities).toEqual(hidden.map(() => null));
   });
+
+  it('another partner never sees a PARTNERS incident that affects only A: not listed, not by id, not by reference', async () => {
+    for (const ask of [(q: string, v?: Record<string, unknown>) => asB.gateway(q, v), (q: string, v?: Record<string, unknown>) => asB.subgraph('incidents', q, v)]) {
+      const list = await ask(`{ incidents(first: 100) { nodes { id } } }`);
+      expect(list.errors).toBeUndefined();
+      expect(list.data.incidents.nodes.length).toBeGreaterThan(0);
+      expect(list.data.incidents.nodes.map(({ id }: { id: string }) => id)).not.toContain(affectingA);
+      const one = await ask(`query ($id: ID!) { incident(id: $id) { id title } }`, { id: affectingA });
+      expect(one.data.incident).toBeNull();
+    }
+    const references = await asB.subgraph('incidents', `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Incident { id title } } }`, {
+      r: [{ __typename: 'Incident', id: affectingA }],
+    });
+    expect(references.data._entities).toEqual([null]);
+  });
 });
 
 describe("a partner never sees or changes another partner's webhook endpoints", () => {
-  const B_ID = seedId('partner', 'op-labs');
   const NOT_FOUND = (id: string) => ({ message: `No webhook endpoint with id "${id}" exists.`, code: 'NOT_FOUND' });
   let endpointOfB: string;
   let deliveryOfB: string;

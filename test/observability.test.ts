@@ -1,7 +1,7 @@
 import { createGateway } from '@junction/gateway';
 import type { Stack } from '@junction/launcher';
 import { createLogger } from '@junction/observability';
-import { graphqlRequest, TEST_PRINCIPAL_SECRET } from '@junction/testing';
+import { graphqlRequest, principalHeaders, TEST_PRINCIPAL_SECRET } from '@junction/testing';
 import type { AddressInfo } from 'node:net';
 import { sampleValue, scrape } from './prometheus-text';
 import { startTestStack, type TestStack } from './test-stack';
@@ -75,7 +75,10 @@ describe('/metrics', () => {
 
   it('on every subgraph: its own requests, labelled with its name, and its errors by code', async () => {
     for (const name of ['partners', 'chains', 'bridges', 'incidents'] as const) {
+      // A request of its own first, so every subgraph has samples to label (the partners subgraph has none before).
+      expect((await graphqlRequest(stack.urls[name], '{ __typename }', {}, principalHeaders())).errors).toBeUndefined();
       const samples = await scrape(stack.urls[name]);
+      expect({ name, samples: samples.length > 0 }).toEqual({ name, samples: true });
       expect(samples.every((sample) => sample.labels.service === name)).toBe(true);
       // The process's metrics are the gateway's to report in the one-process layout.
       expect(sampleValue(samples, 'process_cpu_user_seconds_total')).toBe(0);

@@ -7,6 +7,8 @@
  */
 import { createStack } from '@junction/launcher';
 import { addBenchChains } from './bench-chains';
+import { postGraphql as query } from './post-graphql';
+import { UNLIMITED_RATE_LIMITS } from './unlimited-rate-limits';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -84,8 +86,7 @@ async function timeToFirstQuery(dataDir: string): Promise<StartFigures> {
 async function statementsPerQuery(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'junction-bench-sql-'));
   // ~900 anonymous queries in a row: past the default rate limit, which this bench does not measure.
-  const rateLimits = { PUBLIC: { requests: 1_000_000, windowSeconds: 60 } };
-  const stack = await createStack({ dataDir, databaseUrl: process.env.DATABASE_URL || undefined, principalSecret: secret, dbSchemas: schemas(), rateLimits });
+  const stack = await createStack({ dataDir, databaseUrl: process.env.DATABASE_URL || undefined, principalSecret: secret, dbSchemas: schemas(), rateLimits: UNLIMITED_RATE_LIMITS });
   try {
     const counts = async () => {
       for (const service of Object.values(stack.services)) service.db.queries.reset();
@@ -132,13 +133,6 @@ async function medianMs(run: () => Promise<unknown>): Promise<number> {
 function schemas() {
   const suffix = randomBytes(3).toString('hex');
   return { partners: `bench_partners_${suffix}`, chains: `bench_chains_${suffix}`, bridges: `bench_bridges_${suffix}`, incidents: `bench_incidents_${suffix}` };
-}
-
-async function query(url: string, text: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<any> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: text, variables }) });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
 }
 
 async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {

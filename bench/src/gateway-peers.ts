@@ -16,6 +16,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addBenchChains } from './bench-chains';
+import { postGraphql as post } from './post-graphql';
+import { UNLIMITED_RATE_LIMITS } from './unlimited-rate-limits';
 
 const secret = randomBytes(32).toString('hex');
 const SUPERGRAPH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
@@ -25,7 +27,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const KEYS = Number(process.env.BENCH_KEYS ?? 200);
-const unlimited = { requests: 100_000_000, windowSeconds: 60 };
 
 type Kind = 'junction' | 'junction-cached' | 'hive' | 'apollo';
 
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'junction-bench-peers-'));
   const suffix = randomBytes(3).toString('hex');
   const dbSchemas = { partners: `bp_partners_${suffix}`, chains: `bp_chains_${suffix}`, bridges: `bp_bridges_${suffix}`, incidents: `bp_incidents_${suffix}` };
-  const stack = await createStack({ dataDir, databaseUrl: process.env.DATABASE_URL || undefined, principalSecret: secret, dbSchemas, rateLimits: { PUBLIC: unlimited } } as Parameters<typeof createStack>[0]);
+  const stack = await createStack({ dataDir, databaseUrl: process.env.DATABASE_URL || undefined, principalSecret: secret, dbSchemas, rateLimits: UNLIMITED_RATE_LIMITS });
   const children: ChildProcess[] = [];
   try {
     await fillTo20Chains(stack);
@@ -158,13 +159,6 @@ async function partnerKeys(stack: Stack, count: number): Promise<string[]> {
 async function expectDashboard(url: string, key: string, kind: Kind): Promise<void> {
   const data = await post(url, DASHBOARD, {}, { authorization: `Bearer ${key}` });
   if (data.chains.nodes.length !== 20) throw new Error(`${kind} answered ${data.chains.nodes.length} chains, not 20.`);
-}
-
-async function post(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<any> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors) throw new Error(`${url}: ${JSON.stringify(body.errors)}`);
-  return body.data;
 }
 
 function readyUrl(child: ChildProcess, kind: Kind): Promise<string> {

@@ -14,10 +14,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { postGraphql } from './post-graphql';
+import { UNLIMITED_RATE_LIMITS } from './unlimited-rate-limits';
 
 const secret = randomBytes(32).toString('hex');
 /** The bench measures reads, not the rate limiter: its bursts of anonymous queries must not be limited. */
-const rateLimits = { PUBLIC: { requests: 1_000_000, windowSeconds: 60 } };
+const rateLimits = UNLIMITED_RATE_LIMITS;
 const ONE_CHAIN = `{ chain(slug: "junction-devnet-l2a") { health { status headNumber observedAt } } }`;
 const ALL_DEVNET = `{ chains(first: 10, filter: { search: "junction devnet" }) { nodes { slug health { status headNumber headAgeSeconds finalized { lagBlocks } gasPriceGwei endpoints { reachable latencyMs } } } } }`;
 
@@ -139,11 +141,9 @@ function skippingClock(): () => number {
   };
 }
 
-async function query(stack: Stack, text: string): Promise<any> {
-  const response = await fetch(stack.urls.gateway, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: text }) });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
+/** Asks the stack's gateway, anonymously. */
+function query(stack: Stack, text: string): Promise<any> {
+  return postGraphql(stack.urls.gateway, text);
 }
 
 async function dropSchemas(store: Awaited<ReturnType<typeof openStore>>, names: string[]): Promise<void> {

@@ -1,5 +1,4 @@
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
-import { Gauge } from 'prom-client';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,10 +11,13 @@ import { useSharedSubgraphFetches } from './plugins/use-shared-subgraph-fetches'
 import { createPrincipalDependence } from './identity/principal-dependence';
 import { subgraphTransportEntries } from './identity/subgraph-transport-entries';
 import { identifyRequest } from './identity/identify-request';
+import { needsKeyLookup } from './identity/needs-key-lookup';
+import { subgraphUrls as effectiveSubgraphUrls } from './supergraph/subgraph-urls';
+import { logToLogger } from './redis/redis-fallback';
 import { useRateLimit } from './plugins/use-rate-limit';
 import { createRateLimitStore } from './rate-limit/create-rate-limit-store';
 import { withDefaultRateLimits } from './rate-limit/rate-limit-policy';
-import { closeGatewayRedis, connectGatewayRedis } from './redis/connect-gateway-redis';
+import { connectGatewayRedis } from './redis/connect-gateway-redis';
 import { createResponseCache, type ResponseCache } from './response-cache/create-response-cache';
 import { useCostBudget } from './plugins/use-cost-budget';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention';
@@ -33,7 +35,7 @@ import { createGatewayObservability, type GatewayDependencies } from './observab
 import type { GatewayMetrics } from './observability/gateway-metrics';
 import { releaseRuntimeSignalHandlers } from './observability/release-runtime-signal-handlers';
 import type { WebSocketServerLike } from '@junction/observability';
-import { openEventBus } from '@junction/events';
+import { closeRedisConnection, openEventBus } from '@junction/events';
 import { useSubscriptionLimit, type SubscriptionLimit } from './plugins/use-subscription-limit';
 import { invalidateOnIncidentEvents } from './response-cache/invalidate-on-incident-events';
 import { timeoutExceptSubscriptions } from './protection/timeout-except-subscriptions';
@@ -90,8 +92,9 @@ export function createGateway(config: GatewayConfig, dependencies: GatewayDepend
   const supergraph = readSupergraph(config.supergraphPath);
   // Before any connection opens: a bad manifest stops the start here (TrustedDocumentsManifestError).
   const trustedDocuments = config.trustedDocuments && readTrustedDocuments({ path: config.trustedDocuments.path, supergraph });
+  const subgraphUrls = effectiveSubgraphUrls(supergraph, config.subgraphUrls);
   const principals = new ApiKeyPrincipals({
-    partnersUrl: config.subgraphUrls.partners ?? subgraphUrl(supergraph, 'partners'),
+    partnersUrl: subgraphUrls.partners,
     principalSecret: config.principalSecret,
     ttlMs: config.keyCacheTtlMs,
   });
@@ -99,12 +102,16 @@ export function createGateway(config: GatewayConfig, dependencies: GatewayDepend
   const costDirectives = readCostDirectives(supergraph);
   const principalDependence = createPrincipalDependence({ supergraph });
   const redis = config.redisUrl ? connectGatewayRedis(config.redisUrl) : undefined;
-  const observability = createGatewayObservability({ ...config, supergraph, redis, dependencies });
+  const observability = createGatewayObservability({ ...config, subgraphUrls, redis, dependencies });
+  // Redis failures and unlabelled answers are reported on the gateway's own log lines.
+  const failureLog = logToLogger(observability.logger);
   const rateLimit = useRateLimit({
-    store: createRateLimitStore({ redis, prefix: config.rateLimitKeyPrefix }),
+    store: createRateLimitStore({ redis, prefix: config.rateLimitKeyPrefix, log: failureLog }),
     limits: withDefaultRateLimits(config.rateLimits),
     trustProxy: config.trustProxy,
     identify: (request) => identifyRequest(request, principals),
+    needsKeyLookup: (request) => needsKeyLookup(request, principals),
+    log: failureLog,
   });
   const responseCache = createResponseCache({
     settings: config.responseCache,
@@ -113,16 +120,10 @@ export function createGateway(config: GatewayConfig, dependencies: GatewayDepend
     identify: (request) => identifyRequest(request, principals),
     metrics: observability.metrics,
     onHit: observability.recordCacheHit,
+    log: failureLog,
   });
   const subscriptionLimit = useSubscriptionLimit({ maxPerPrincipal: withDefaultSubscriptionLimits(config.subscriptionLimits), trustProxy: config.trustProxy });
-  new Gauge({
-    name: 'junction_open_subscriptions',
-    help: 'Subscriptions open on this gateway replica, over WebSocket and SSE.',
-    registers: [observability.metrics.registry],
-    collect() {
-      this.set(subscriptionLimit.openSubscriptions());
-    },
-  });
+  observability.metrics.watchOpenSubscriptions(() => subscriptionLimit.openSubscriptions());
   const ownedEvents = dependencies.events ? undefined : config.redisUrl ? openEventBus({ redisUrl: config.redisUrl }) : undefined;
   const events = dependencies.events ?? ownedEvents;
   const stopInvalidating = events ? invalidateOnIncidentEvents({ events, responseCache }) : () => {};
@@ -133,10 +134,11 @@ export function createGateway(config: GatewayConfig, dependencies: GatewayDepend
     apqKeyPrefix: config.apqKeyPrefix,
     redis,
     principals,
+    log: failureLog,
   });
   const runtime = createGatewayRuntime({
     supergraph,
-    transportEntries: subgraphTransportEntries(config.subgraphUrls),
+    transportEntries: subgraphTransportEntries(subgraphUrls),
     healthCheckEndpoint: '/healthz',
     readinessCheckEndpoint: '/readyz',
     landingPage: false,
@@ -170,7 +172,7 @@ export function createGateway(config: GatewayConfig, dependencies: GatewayDepend
   releaseRuntimeSignalHandlers();
   const http = createServer(runtime);
   http.keepAliveTimeout = 65_000;
-  const graphqlWs = serveGraphQLWs({ http, runtime, principals, logger: observability.logger });
+  const graphqlWs = serveGraphQLWs({ http, runtime, principals, logger: observability.logger, maxMessageBytes: protection.maxBodyBytes });
   observability.webSocketServers.add(graphqlWs.webSocketServer);
   return {
     runtime,
@@ -195,7 +197,7 @@ export function createGateway(config: GatewayConfig, dependencies: GatewayDepend
       await graphqlWs.close();
       await runtime[Symbol.asyncDispose]();
       if (ownedEvents) await ownedEvents.close();
-      if (redis) await closeGatewayRedis(redis);
+      if (redis) await closeRedisConnection(redis);
     },
   };
 }
@@ -207,9 +209,4 @@ function readSupergraph(file: string): string {
   } catch (cause) {
     throw new Error(`Cannot read the supergraph at ${file}; set GATEWAY_SUPERGRAPH_PATH to a composed supergraph file.`, { cause });
   }
-}
-
-/** The URL the supergraph gives a subgraph (`@join__graph(name: "partners", url: "…")`), if it has that subgraph. */
-function subgraphUrl(supergraph: string, name: string): string | undefined {
-  return new RegExp(`@join__graph\\(name: "${name}", url: "([^"]+)"\\)`).exec(supergraph)?.[1];
 }

@@ -18,6 +18,7 @@ import { PUBLIC_PRINCIPAL, signPrincipal } from '@junction/federation';
 import { createGateway } from '@junction/gateway';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { UNLIMITED_RATE_LIMITS } from '../unlimited-rate-limits';
 
 type Kind = 'junction' | 'junction-cached' | 'hive' | 'apollo';
 
@@ -26,8 +27,6 @@ const supergraphPath = required('SUPERGRAPH_PATH');
 const subgraphUrls = JSON.parse(required('SUBGRAPH_URLS')) as Record<string, string>;
 const secret = required('PRINCIPAL_SECRET');
 const port = Number(required('PORT'));
-/** The benchmark measures the gateway, not the limiter's verdicts: buckets large enough never to refuse. */
-const unlimited = { requests: 100_000_000, windowSeconds: 60 };
 
 async function main(): Promise<void> {
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -37,10 +36,12 @@ async function main(): Promise<void> {
       subgraphUrls,
       principalSecret: secret,
       logLevel: 'error',
-      rateLimits: { PUBLIC: unlimited, PARTNER: unlimited, OPERATOR: unlimited, ADMIN: unlimited },
+      // The benchmark measures the gateway, not the limiter's verdicts.
+      rateLimits: UNLIMITED_RATE_LIMITS,
       responseCache: { enabled: kind === 'junction-cached' },
     });
     await gateway.listen(port, '127.0.0.1');
+    exitOnSigterm(() => gateway.close());
   } else if (kind === 'hive') {
     const runtime = createGatewayRuntime({
       supergraph: readFileSync(supergraphPath, 'utf8'),
@@ -54,7 +55,12 @@ async function main(): Promise<void> {
         },
       ],
     });
-    await new Promise<void>((resolve) => createServer(runtime).listen(port, '127.0.0.1', resolve));
+    const server = createServer(runtime);
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    exitOnSigterm(async () => {
+      await new Promise((resolve) => server.close(resolve));
+      await runtime.dispose();
+    });
   } else if (kind === 'apollo') {
     const gateway = new ApolloGateway({
       supergraphSdl: withoutSecurityFeatures(readFileSync(supergraphPath, 'utf8')),
@@ -68,6 +74,7 @@ async function main(): Promise<void> {
     });
     const server = new ApolloServer({ gateway });
     await startStandaloneServer(server, { listen: { port, host: '127.0.0.1' } });
+    exitOnSigterm(() => server.stop());
   } else {
     throw new Error(`Unknown gateway kind ${String(kind)}; use junction, junction-cached, hive or apollo.`);
   }
@@ -86,6 +93,23 @@ function withoutSecurityFeatures(sdl: string): string {
     .replace(/ @link\(url: "https:\/\/specs\.apollo\.dev\/(requiresScopes|authenticated)\/v[\d.]+", for: SECURITY\)/g, '')
     .replace(/ @requiresScopes\(scopes: \[[^\n]*?\]\]\)/g, '')
     .replace(/ @authenticated\b/g, '');
+}
+
+/**
+ * On the parent's SIGTERM, closes the gateway and exits. Without it a Hive-based gateway outlives the run: the Hive
+ * runtime's own SIGTERM handler disposes of the runtime but leaves the server, and so the process, running, while
+ * the parent waits for the process to exit.
+ */
+function exitOnSigterm(close: () => Promise<unknown>): void {
+  process.once('SIGTERM', () => {
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
 }
 
 function required(name: string): string {

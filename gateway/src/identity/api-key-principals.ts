@@ -53,6 +53,15 @@ export class ApiKeyPrincipals {
   }
 
   /**
+   * Whether resolving `key` now asks nobody: its answer (a principal, or that it does not work) is remembered, or a
+   * lookup of it is already in flight.
+   */
+  knows(key: string): boolean {
+    const hash = hashApiKey(key);
+    return this.#cache.has(hash) || this.#inFlight.has(hash);
+  }
+
+  /**
    * The principal of `key`, or null when the key is unknown, revoked or expired. Throws `UPSTREAM_UNAVAILABLE`
    * when the partners subgraph cannot answer (nothing is remembered then).
    */

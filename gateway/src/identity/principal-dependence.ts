@@ -6,7 +6,6 @@ import {
   isInterfaceType,
   Kind,
   parse,
-  print,
   type ConstDirectiveNode,
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -14,17 +13,17 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
+import { defaultPrintFn } from '@graphql-tools/executor-common';
 import { LRUCache } from 'lru-cache';
-import { PRINCIPAL_FILTERED_FIELDS, PRINCIPAL_FILTERED_TYPES } from './principal-filtered-schema';
+import { VARIES_BY_CALLER_TAG } from '@junction/federation';
 
 /** Options of {@link createPrincipalDependence}. */
 export interface PrincipalDependenceOptions {
-  /** The composed supergraph's SDL: its `@authenticated` and `@requiresScopes` mark what depends on the caller. */
+  /**
+   * The composed supergraph's SDL: its `@authenticated`, `@requiresScopes` and `@tag(name: "varies-by-caller")`
+   * (put there by the subgraphs' `VariesByCaller`) mark what depends on the caller.
+   */
   supergraph: string;
-  /** Types the subgraphs filter by principal without a directive. @default PRINCIPAL_FILTERED_TYPES */
-  filteredTypes?: readonly string[];
-  /** Fields (`Type.field`) the subgraphs filter by principal without a directive. @default PRINCIPAL_FILTERED_FIELDS */
-  filteredFields?: readonly string[];
   /** How many distinct subgraph documents keep their verdict. @default 2000 */
   cacheSize?: number;
 }
@@ -50,8 +49,8 @@ export interface PrincipalDependence {
  * Decides, once per subgraph fetch document, whether its answer can depend on the caller's principal
  * ({@link FetchAudience}), so a fetch that cannot may be signed as the public and shared between all callers. A document depends on the principal when it
  * is a mutation or a subscription; or selects a field or a type carrying `@authenticated` or `@requiresScopes` in
- * the supergraph; or a field or a type the subgraphs filter by principal ({@link PRINCIPAL_FILTERED_TYPES},
- * {@link PRINCIPAL_FILTERED_FIELDS}), as a field's type, an abstract type that may be one, a fragment's type
+ * the supergraph; or a field or a type the subgraphs filter by principal, which they tag `varies-by-caller`
+ * (`VariesByCaller` in @junction/federation, next to the filtering code), as a field's type, an abstract type that may be one, a fragment's type
  * condition or an `_entities` representation. Whatever is not understood (a field or type the supergraph lacks,
  * an unknown fragment, a document that does not parse) depends on the principal: the fail-safe answer.
  *
@@ -60,22 +59,19 @@ export interface PrincipalDependence {
  */
 export function createPrincipalDependence({
   supergraph,
-  filteredTypes = PRINCIPAL_FILTERED_TYPES,
-  filteredFields = PRINCIPAL_FILTERED_FIELDS,
   cacheSize = 2000,
 }: PrincipalDependenceOptions): PrincipalDependence {
   const schema = buildASTSchema(parse(supergraph, { noLocation: true }), { assumeValid: true, assumeValidSDL: true });
-  const dependentTypes = new Set<string>(filteredTypes);
-  const dependentFields = new Set<string>(filteredFields);
+  const dependentTypes = new Set<string>();
+  const dependentFields = new Set<string>();
   for (const type of Object.values(schema.getTypeMap())) {
-    if (hasAccessDirective(type.astNode?.directives)) dependentTypes.add(type.name);
+    if (variesByCaller(type.astNode?.directives)) dependentTypes.add(type.name);
     if (!isObjectType(type) && !isInterfaceType(type)) continue;
     for (const field of Object.values(type.getFields())) {
-      if (hasAccessDirective(field.astNode?.directives)) dependentFields.add(`${type.name}.${field.name}`);
+      if (variesByCaller(field.astNode?.directives)) dependentFields.add(`${type.name}.${field.name}`);
     }
   }
 
-  const byDocument = new WeakMap<DocumentNode, FetchAudience>();
   const byText = new LRUCache<string, FetchAudience>({ max: cacheSize });
   const judge = (text: string): FetchAudience => {
     let audience = byText.get(text);
@@ -85,15 +81,9 @@ export function createPrincipalDependence({
     }
     return audience;
   };
-  const audienceOf = (document: DocumentNode | string): FetchAudience => {
-    if (typeof document === 'string') return judge(document);
-    let audience = byDocument.get(document);
-    if (audience === undefined) {
-      audience = judge(print(document));
-      byDocument.set(document, audience);
-    }
-    return audience;
-  };
+  // The runtime builds a new document for every delegation; `defaultPrintFn` is the transport's own memoised
+  // printer, so the text is the one the transport already printed for this fetch, not a second print.
+  const audienceOf = (document: DocumentNode | string): FetchAudience => judge(typeof document === 'string' ? document : defaultPrintFn(document));
   return { audienceOf, dependsOnPrincipal: (document) => audienceOf(document) !== 'public' };
 }
 
@@ -105,8 +95,16 @@ interface Judgement {
 
 const ACCESS_DIRECTIVES = new Set(['authenticated', 'requiresScopes']);
 
-function hasAccessDirective(directives: readonly ConstDirectiveNode[] | undefined): boolean {
-  return directives?.some((directive) => ACCESS_DIRECTIVES.has(directive.name.value)) ?? false;
+/** True when `directives` hold an access directive or the `varies-by-caller` tag. */
+function variesByCaller(directives: readonly ConstDirectiveNode[] | undefined): boolean {
+  return (
+    directives?.some(
+      (directive) =>
+        ACCESS_DIRECTIVES.has(directive.name.value) ||
+        (directive.name.value === 'tag' &&
+          directive.arguments?.some((argument) => argument.name.value === 'name' && argument.value.kind === Kind.STRING && argument.value.value === VARIES_BY_CALLER_TAG)),
+    ) ?? false
+  );
 }
 
 function audienceOfDocument(text: string, judgement: Judgement): FetchAudience {

@@ -1,5 +1,5 @@
 import { createMetricsRegistry } from '@junction/observability';
-import { Counter, Histogram, type Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
 /**
  * The gateway's Prometheus metrics, in a registry of its own whose series carry `service="gateway"`:
@@ -9,7 +9,8 @@ import { Counter, Histogram, type Registry } from 'prom-client';
  * - `junction_graphql_errors_total{code,subgraph}`: errors in answers by `extensions.code` and the subgraph that
  *   caused them (empty for the gateway's own: validation, auth, rate limits);
  * - `junction_subgraph_fetch_duration_seconds{subgraph}`: every HTTP request to a subgraph;
- * - `junction_response_cache_hits_total`, `junction_response_cache_misses_total`: for the response cache to count.
+ * - `junction_response_cache_hits_total`, `junction_response_cache_misses_total`: for the response cache to count;
+ * - `junction_open_subscriptions`: subscriptions open on this replica, read at scrape time from {@link watchOpenSubscriptions}.
  */
 export class GatewayMetrics {
   /** The registry behind `/metrics`; a feature may register metrics of its own on it. */
@@ -35,5 +36,17 @@ export class GatewayMetrics {
     this.subgraphFetchDuration = new Histogram({ name: 'junction_subgraph_fetch_duration_seconds', help: 'How long HTTP requests to subgraphs took, in seconds.', labelNames: ['subgraph'], registers });
     this.responseCacheHits = new Counter({ name: 'junction_response_cache_hits_total', help: 'Operations answered from the response cache.', labelNames: ['operation_type'], registers });
     this.responseCacheMisses = new Counter({ name: 'junction_response_cache_misses_total', help: 'Operations the response cache could not answer.', labelNames: ['operation_type'], registers });
+  }
+
+  /** Reports `count()` as `junction_open_subscriptions` on every scrape. */
+  watchOpenSubscriptions(count: () => number): void {
+    new Gauge({
+      name: 'junction_open_subscriptions',
+      help: 'Subscriptions open on this gateway replica, over WebSocket and SSE.',
+      registers: [this.registry],
+      collect() {
+        this.set(count());
+      },
+    });
   }
 }

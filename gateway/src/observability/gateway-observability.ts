@@ -38,10 +38,8 @@ export interface GatewayObservabilityParameters {
   drainTimeoutMs?: number;
   /** How long a readiness report is reused. @default 2000 */
   readinessCacheMs?: number;
-  /** The supergraph SDL: its subgraphs' `/readyz` are checked, and fetches are labelled with the subgraph's name. */
-  supergraph: string;
-  /** Subgraph URL overrides by name (`config.subgraphUrls`). @default {} */
-  subgraphUrls?: Record<string, string>;
+  /** Every subgraph's URL by name (see `subgraphUrls`): their `/readyz` are checked, and fetches are labelled with the subgraph's name. */
+  subgraphUrls: Record<string, string>;
   /** The gateway's Redis, checked by readiness when there is one. */
   redis?: Redis;
   /** The host's logger and tracer. */
@@ -78,12 +76,10 @@ export function createGatewayObservability({
   metricsEndpoint = true,
   drainTimeoutMs = 10_000,
   readinessCacheMs = 2000,
-  supergraph,
-  subgraphUrls: overrides = {},
+  subgraphUrls,
   redis,
   dependencies,
 }: GatewayObservabilityParameters): GatewayObservability {
-  const subgraphUrls = { ...supergraphUrls(supergraph), ...overrides };
   const logger = (dependencies.logger ?? createLogger({ level: logLevel })).child({ service: 'gateway' });
   const metrics = new GatewayMetrics();
   const facts = new RequestFacts();
@@ -125,9 +121,4 @@ export function createGatewayObservability({
       if (!drained) logger.warn({ drainTimeoutMs }, 'Requests still in flight after the drain timeout were cut.');
     },
   };
-}
-
-/** The URL of every subgraph the supergraph names (`@join__graph(name: "chains", url: "…")`), by name. */
-function supergraphUrls(supergraph: string): Record<string, string> {
-  return Object.fromEntries([...supergraph.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map(([, name, url]) => [name, url]));
 }

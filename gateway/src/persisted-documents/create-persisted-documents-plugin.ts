@@ -2,6 +2,7 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { hasRole } from '@junction/federation';
 import type { Redis } from 'ioredis';
 import type { ApiKeyPrincipals } from '../identity/api-key-principals';
+import type { FailureLog } from '../redis/redis-fallback';
 import { identifyRequest } from '../identity/identify-request';
 import { usePersistedDocuments } from '../plugins/use-persisted-documents';
 import { createMemoryApqStore } from './memory-apq-store';
@@ -23,6 +24,8 @@ export interface CreatePersistedDocumentsPluginParameters {
   apqKeyPrefix?: string;
   /** Resolves the caller's key while the request is parsed, before the context exists. */
   principals: ApiKeyPrincipals;
+  /** Where a failing Redis is reported (once a minute). @default a JSON line on stderr */
+  log?: FailureLog;
 }
 
 /**
@@ -30,9 +33,9 @@ export interface CreatePersistedDocumentsPluginParameters {
  * else memory; none while trusted documents are enforced) and lets OPERATOR and ADMIN keys send any query while
  * trusted documents are enforced (internal tools and GraphiQL; these keys can change the catalogue already).
  */
-export function createPersistedDocumentsPlugin({ trustedDocuments, mode = 'enforce', apq = true, redis, apqKeyPrefix, principals }: CreatePersistedDocumentsPluginParameters): GatewayPlugin {
+export function createPersistedDocumentsPlugin({ trustedDocuments, mode = 'enforce', apq = true, redis, apqKeyPrefix, principals, log }: CreatePersistedDocumentsPluginParameters): GatewayPlugin {
   const enforced = trustedDocuments !== undefined && mode === 'enforce';
-  const apqStore = !apq || enforced ? undefined : redis ? createRedisApqStore({ redis, prefix: apqKeyPrefix }) : createMemoryApqStore();
+  const apqStore = !apq || enforced ? undefined : redis ? createRedisApqStore({ redis, prefix: apqKeyPrefix, log }) : createMemoryApqStore();
   return usePersistedDocuments({
     trustedDocuments,
     mode: enforced ? 'enforce' : 'allow',

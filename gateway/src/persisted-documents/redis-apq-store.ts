@@ -1,15 +1,9 @@
 import type { Redis } from 'ioredis';
+import { RedisFallback, type FailureLog, type FailureLogEntry } from '../redis/redis-fallback';
 import type { ApqStore } from './apq-store';
 
-/** One line of the APQ store's log. */
-export interface ApqStoreLogEntry {
-  /** Always `warn`: requests are still served, clients just send their queries in full. */
-  level: 'warn';
-  /** What happened, as a sentence. */
-  msg: string;
-  /** The last failure. */
-  error: string;
-}
+/** One line of the APQ store's log (always `warn`: requests are still served, clients just send their queries in full). */
+export type ApqStoreLogEntry = FailureLogEntry;
 
 /** Options of {@link createRedisApqStore}. */
 export interface RedisApqStoreOptions {
@@ -25,39 +19,39 @@ export interface RedisApqStoreOptions {
   /** The longest query stored, in characters; longer ones run but are not stored. @default 20000 */
   maxQueryCharacters?: number;
   /** Where failures are reported. @default a JSON line on stderr */
-  log?: (entry: ApqStoreLogEntry) => void;
+  log?: FailureLog;
   /** At most one log line per this many milliseconds. @default 60000 */
   logEveryMs?: number;
+  /**
+   * After a failure, Redis is left alone for this long (lookups miss and writes are dropped at once rather than
+   * wait for its command timeout). @default 1000
+   */
+  pauseAfterFailureMs?: number;
+  /** The clock. @default Date.now */
+  now?: () => number;
 }
 
 /**
  * APQ in Redis, shared by every gateway replica: a query registered through one is found through all. When Redis
- * fails, a lookup is a miss (the client sends its query again, and the request is served) and a write is dropped;
- * failures are logged at most once a minute.
+ * fails, a lookup is a miss (the client sends its query again, and the request is served) and a write is dropped,
+ * for `pauseAfterFailureMs` without asking Redis at all; failures are logged at most once a minute.
  */
 export function createRedisApqStore({
   redis,
   prefix = 'junction:apq:',
   ttlSeconds = 3600,
   maxQueryCharacters = 20_000,
-  log = (entry) => console.error(JSON.stringify(entry)),
-  logEveryMs = 60_000,
+  log,
+  logEveryMs,
+  pauseAfterFailureMs,
+  now,
 }: RedisApqStoreOptions): ApqStore {
-  let loggedAt = -Infinity;
-  let failures = 0;
-  const failed = (error: unknown) => {
-    failures += 1;
-    if (Date.now() - loggedAt < logEveryMs) return;
-    loggedAt = Date.now();
-    log({
-      level: 'warn',
-      msg: `The shared APQ store failed ${failures} time(s) since the last report; clients send their queries in full until it answers again.`,
-      error: error instanceof Error ? error.message : String(error),
-    });
-    failures = 0;
-  };
+  const fallback = new RedisFallback({ log, logEveryMs, pauseAfterFailureMs, now });
+  const failed = (error: unknown) =>
+    fallback.failed(error, (failures) => `The shared APQ store failed ${failures} time(s) since the last report; clients send their queries in full until it answers again.`);
   return {
     async get(sha256) {
+      if (fallback.paused) return undefined;
       try {
         return (await redis.get(prefix + sha256)) ?? undefined;
       } catch (error) {
@@ -66,7 +60,7 @@ export function createRedisApqStore({
       }
     },
     async set(sha256, query) {
-      if (query.length > maxQueryCharacters) return;
+      if (query.length > maxQueryCharacters || fallback.paused) return;
       try {
         await redis.set(prefix + sha256, query, 'EX', ttlSeconds);
       } catch (error) {

@@ -1,3 +1,4 @@
+import { isAsyncIterable } from '@graphql-tools/utils';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { ErrorCode } from '@junction/errors';
 import { GraphQLError } from 'graphql';
@@ -63,6 +64,8 @@ export function usePersistedDocuments({ trustedDocuments, mode = 'allow', apqSto
       const { query, operationName, variables, extensions } = params;
       if (typeof query === 'string') {
         if (documentId !== undefined) throw badRequest('Send either "query" or "documentId", not both.');
+        // Only an APQ hash to check or a manifest to enforce needs the query's hash.
+        if (sha256Hash === undefined && !manifest) return;
         const queryHash = digestDocument(query);
         if (sha256Hash !== undefined && sha256Hash.toLowerCase() !== queryHash) throw mismatch(sha256Hash, queryHash);
         if (manifest) {
@@ -100,9 +103,6 @@ export function usePersistedDocuments({ trustedDocuments, mode = 'allow', apqSto
   };
 }
 
-function isAsyncIterable(value: object): value is AsyncIterable<unknown> {
-  return Symbol.asyncIterator in value;
-}
 
 /** The request's `documentId`: a body parameter, or a URL parameter on GET. */
 function readDocumentId(params: Record<string, unknown>, request: Request): string | undefined {

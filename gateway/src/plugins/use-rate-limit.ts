@@ -3,10 +3,11 @@ import { ErrorCode } from '@junction/errors';
 import { PUBLIC_PRINCIPAL, type Principal } from '@junction/federation';
 import { GraphQLError } from 'graphql';
 import type { IncomingMessage } from 'node:http';
-import { clientAddress } from '../rate-limit/client-address';
+import { holderOf } from '../rate-limit/holder-of';
 import { rateLimitHeaders, retryAfterSeconds, type RateLimitDecision } from '../rate-limit/rate-limit-headers';
 import { bucketLimits, describeWindow, type RateLimits } from '../rate-limit/rate-limit-policy';
 import type { TokenBucketStore } from '../rate-limit/token-bucket-store';
+import { logToStderr, type FailureLog } from '../redis/redis-fallback';
 import type { PrincipalContext } from './use-api-key-auth';
 
 /** Options of {@link useRateLimit}. */
@@ -23,16 +24,35 @@ export interface UseRateLimitOptions {
    * not work (it then counts against its client address). @default every such request counts as anonymous
    */
   identify?: (request: Request) => Promise<Principal | null>;
+  /**
+   * Whether identifying a request would ask the partners subgraph (it presents a well-formed key whose answer is
+   * not remembered yet). Such a request first costs a token of its client address's lookup bucket
+   * (`lookup:addr:<ip>`, with the PUBLIC limit), before anything looks its key up: a client sending made-up keys
+   * makes at most that many lookups, and past it is refused with 429 `RATE_LIMITED` without one. Then it costs what
+   * any request costs (its key's token, or its address's when the key does not work). @default no request needs a lookup
+   */
+  needsKeyLookup?: (request: Request) => boolean;
   /** The path of the GraphQL endpoint; other paths (`/healthz`, `/readyz`) are not limited. @default '/graphql' */
   graphqlEndpoint?: string;
   /** The clock of `X-RateLimit-Reset`, epoch milliseconds. @default Date.now */
   now?: () => number;
+  /** Where a failure to label an answer is reported. @default a JSON line on stderr */
+  log?: FailureLog;
 }
+
+/** Where a request comes from: what {@link holderOf} reads its client address from. */
+interface RequestSource {
+  req?: IncomingMessage;
+  headers: Headers;
+}
+
+/** Whose bucket a decision took from: the caller's key's, its address's, or its address's lookups'. */
+type Holder = 'key' | 'address' | 'lookup';
 
 /** A decision and whom it was about. */
 interface Decision extends RateLimitDecision {
-  /** Whether the bucket was the caller's key's (else its address's). */
-  keyed: boolean;
+  /** Whose bucket it was. */
+  holder: Holder;
 }
 
 /**
@@ -40,27 +60,31 @@ interface Decision extends RateLimitDecision {
  * API key (`key:<keyId>`, with its role's limit) or, for anonymous callers, of its client address (`addr:<ip>`,
  * with the PUBLIC limit). Registered after {@link useApiKeyAuth}, it reads the principal that plugin put in the
  * context. Over the limit, the operation is refused with 429 `RATE_LIMITED`, `Retry-After` and a sentence saying
- * how long to wait. A request answered before its context was built (unparsable, invalid, refused key, batch)
- * costs a token of the bucket it presents too, when its answer is sent (over a WebSocket, when its result is ready). Every answer of the GraphQL endpoint
- * carries `X-RateLimit-*`, `RateLimit-Policy` and `RateLimit` (see {@link rateLimitHeaders}); health checks and
- * GraphiQL page loads are neither limited nor labelled.
+ * how long to wait. A request presenting a key that must be looked up first also costs a token of its address's
+ * lookup bucket, before the lookup (see {@link UseRateLimitOptions.needsKeyLookup}). A request answered before its
+ * context was built (unparsable, invalid, refused key, batch) costs a token of the bucket it presents too, when its
+ * answer is sent (over a WebSocket, when its result is ready). Every answer of the GraphQL endpoint carries
+ * `X-RateLimit-*`, `RateLimit-Policy` and `RateLimit` (see {@link rateLimitHeaders}); health checks and GraphiQL
+ * page loads are neither limited nor labelled.
  */
 export function useRateLimit({
   store,
   limits,
   trustProxy = 0,
   identify = async () => PUBLIC_PRINCIPAL,
+  needsKeyLookup = () => false,
   graphqlEndpoint = '/graphql',
   now = Date.now,
+  log = logToStderr,
 }: UseRateLimitOptions): GatewayPlugin<PrincipalContext> {
   const decisions = new WeakMap<Request, Decision>();
 
-  async function decide(principal: Principal | null, address: () => string): Promise<Decision> {
+  async function decide(principal: Principal | null, { req, headers }: RequestSource, lookup = false): Promise<Decision> {
     const role = principal?.role ?? 'PUBLIC';
     const policy = limits[role];
-    const keyed = principal?.keyId !== undefined;
-    const result = await store.take(keyed ? `key:${principal!.keyId}` : `addr:${address()}`, bucketLimits(policy));
-    return { policyName: role.toLowerCase(), policy, result, decidedAt: now(), keyed };
+    const holder = holderOf({ principal, req, headers, trustProxy });
+    const result = await store.take(lookup ? `lookup:${holder}` : holder, bucketLimits(policy));
+    return { policyName: role.toLowerCase(), policy, result, decidedAt: now(), holder: lookup ? 'lookup' : principal?.keyId !== undefined ? 'key' : 'address' };
   }
 
   /** Keeps the decision that matters for the answer: a refusal over a pass, else the latest (a batch decides per operation). */
@@ -70,12 +94,21 @@ export function useRateLimit({
   }
 
   return {
+    // Before the request is parsed, so before the persisted documents, the response cache and useApiKeyAuth
+    // resolve its key (Yoga answers health checks, preflights and GraphiQL pages earlier, in `onRequest`).
+    async onRequestParse({ request, serverContext }) {
+      if (!needsKeyLookup(request)) return;
+      const req = (serverContext as { req?: IncomingMessage } | undefined)?.req;
+      const decision = await decide(null, { req, headers: request.headers }, true);
+      if (decision.result.allowed) return;
+      // Its answer is labelled with this decision: nothing identifies the request (and looks its key up) after.
+      decisions.set(request, decision);
+      throw refusalError(decision);
+    },
     async onContextBuilding({ context }) {
       const ctx = context as PrincipalContext & { request?: Request; req?: IncomingMessage };
       const request = ctx.request;
-      const decision = await decide(ctx.principal ?? PUBLIC_PRINCIPAL, () =>
-        clientAddress({ req: ctx.req, headers: request?.headers ?? new Headers(), trustProxy }),
-      );
+      const decision = await decide(ctx.principal ?? PUBLIC_PRINCIPAL, { req: ctx.req, headers: request?.headers ?? new Headers() });
       if (request) remember(request, decision);
       if (!decision.result.allowed) throw refusalError(decision);
     },
@@ -84,7 +117,7 @@ export function useRateLimit({
       // context was built) is charged here.
       if (!('connectionParams' in context) || decisions.has(request)) return;
       const req = (context as { req?: IncomingMessage }).req;
-      const decision = await decide(await identify(request), () => clientAddress({ req, headers: request.headers, trustProxy }));
+      const decision = await decide(await identify(request), { req, headers: request.headers });
       remember(request, decision);
       if (!decision.result.allowed) setResult({ errors: [refusalError(decision)] });
     },
@@ -95,7 +128,7 @@ export function useRateLimit({
         if (!decision) {
           if (!isGraphQLAnswer(request, response, graphqlEndpoint)) return;
           const req = (serverContext as { req?: IncomingMessage } | undefined)?.req;
-          decision = await decide(await identify(request), () => clientAddress({ req, headers: request.headers, trustProxy }));
+          decision = await decide(await identify(request), { req, headers: request.headers });
           if (!decision.result.allowed) response = refusedResponse(request, decision, fetchAPI.Response);
         }
         const headers = rateLimitHeaders(decision);
@@ -108,7 +141,7 @@ export function useRateLimit({
         }
         setResponse(response);
       } catch (error) {
-        console.error(JSON.stringify({ level: 'error', msg: 'Setting the rate limit headers failed; the answer goes out without them.', error: String(error) }));
+        log({ level: 'error', msg: 'Setting the rate limit headers failed; the answer goes out without them.', error: String(error) });
       }
     },
   };
@@ -140,14 +173,16 @@ function refusalError(decision: Decision): GraphQLError {
 }
 
 /** A sentence a person can act on: the limit, and how long to wait. */
-function refusal({ policy, policyName, result, keyed }: Decision): string {
+function refusal({ policy, policyName, result, holder }: Decision): string {
   const rate = `${policy.requests} requests per ${describeWindow(policy.windowSeconds)}`;
   const burst = policy.burst !== undefined && policy.burst !== policy.requests ? `, at most ${policy.burst} at once` : '';
   const seconds = retryAfterSeconds(result);
   const wait = seconds === 1 ? '1 second' : `${seconds} seconds`;
-  return keyed
-    ? `Rate limit exceeded: a ${policyName} API key may make ${rate}${burst}; retry in ${wait}.`
-    : `Rate limit exceeded: anonymous callers may make ${rate}${burst} from one address; retry in ${wait}, or send an API key for a higher limit.`;
+  if (holder === 'key') return `Rate limit exceeded: a ${policyName} API key may make ${rate}${burst}; retry in ${wait}.`;
+  if (holder === 'lookup') {
+    return `Rate limit exceeded: one address may make ${rate}${burst} with API keys the gateway has not checked recently; retry in ${wait}.`;
+  }
+  return `Rate limit exceeded: anonymous callers may make ${rate}${burst} from one address; retry in ${wait}, or send an API key for a higher limit.`;
 }
 
 /** The 429 answer for a request refused after the fact (its own answer, an error, is dropped). */

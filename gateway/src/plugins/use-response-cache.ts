@@ -1,6 +1,7 @@
+import { isAsyncIterable } from '@graphql-tools/utils';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { PUBLIC_PRINCIPAL, type Principal } from '@junction/federation';
-import { getOperationAST, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { getOperationAST, type GraphQLSchema } from 'graphql';
 import type { GatewayMetrics } from '../observability/gateway-metrics';
 import { callerView } from '../response-cache/caller-view';
 import { responseCacheKey } from '../response-cache/response-cache-key';
@@ -128,14 +129,12 @@ export function useResponseCache({ store, policy, identify, metrics, salt = '', 
   };
 }
 
-/** What identifies the document of a request: its text, or the id of a persisted (trusted) document. */
-function documentOf(params: { query?: string; extensions?: Record<string, any> }): string | undefined {
-  if (typeof params.query === 'string' && params.query !== '') return `q:${params.query}`;
-  const hash = params.extensions?.persistedQuery?.sha256Hash;
-  if (typeof hash === 'string' && hash !== '') return `apq:${hash}`;
-  const documentId = (params as { documentId?: unknown }).documentId;
-  if (typeof documentId === 'string' && documentId !== '') return `id:${documentId}`;
-  return undefined;
+/**
+ * What identifies the document of a request: its text. Persisted documents run first and turn an APQ hash or a
+ * document id into the text, so nothing else reaches here.
+ */
+function documentOf(params: { query?: string }): string | undefined {
+  return typeof params.query === 'string' && params.query !== '' ? `q:${params.query}` : undefined;
 }
 
 /** The name of a document's first operation, read without parsing it (for the log line of a hit). */
@@ -149,8 +148,4 @@ function maxAgeOf(header: string | null): number | undefined {
   let seconds: number | undefined;
   for (const match of header.matchAll(/(?:^|,)\s*(?:max-age|s-maxage)\s*=\s*"?(\d+)"?/gi)) seconds = Math.min(seconds ?? Number(match[1]), Number(match[1]));
   return seconds === undefined ? undefined : seconds * 1000;
-}
-
-function isAsyncIterable(value: ExecutionResult | AsyncIterable<unknown>): value is AsyncIterable<unknown> {
-  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }

@@ -23,23 +23,7 @@ const TRANSPORT_EXTENSIONS = new Set(['serviceName', 'request', 'response', 'htt
 export function useSubgraphErrors(): GatewayPlugin {
   return {
     onExecute({ args }) {
-      const log = (args.contextValue as { log?: { warn(attributes: object, message: string): void } }).log;
-      const rewrite = (result: ExecutionResult, setResult: (result: ExecutionResult) => void) => {
-        if (!result.errors?.some(subgraphOf)) return;
-        setResult({
-          ...result,
-          errors: result.errors.map((error) => {
-            const subgraph = subgraphOf(error);
-            if (!subgraph) return error;
-            if (isTransportFailure(error)) {
-              log?.warn({ subgraph, path: error.path, cause: error.message }, 'Subgraph unavailable');
-              return located(error, unavailableMessage(subgraph, error), { code: ErrorCode.UPSTREAM_UNAVAILABLE, subgraph });
-            }
-            const kept = Object.fromEntries(Object.entries(error.extensions).filter(([name]) => !TRANSPORT_EXTENSIONS.has(name)));
-            return located(error, error.message, { ...kept, code: typeof kept.code === 'string' ? kept.code : ErrorCode.SUBGRAPH_ERROR, subgraph });
-          }),
-        });
-      };
+      const rewrite = rewriter(args.contextValue);
       return {
         onExecuteDone({ result, setResult }) {
           if (!isAsyncIterable(result)) return rewrite(result, setResult);
@@ -47,6 +31,69 @@ export function useSubgraphErrors(): GatewayPlugin {
         },
       };
     },
+    // A subscription whose subgraph stream breaks fails its iterator with the subgraph's error: that error becomes
+    // the subscription's last result (rewritten as above), where it would otherwise be masked as "Unexpected error.".
+    onSubscribe({ args }) {
+      const rewrite = rewriter(args.contextValue);
+      return {
+        onSubscribeResult({ result, setResult }) {
+          if (!isAsyncIterable(result)) return rewrite(result, setResult);
+          setResult(endingOnSubgraphFailure(result, (error) => {
+            let last: ExecutionResult = { data: null, errors: [error] };
+            rewrite(last, (rewritten) => (last = rewritten));
+            return last;
+          }));
+          return { onNext: ({ result: next, setResult: setNext }) => rewrite(next, setNext) };
+        },
+      };
+    },
+  };
+}
+
+/** Rewrites the subgraph errors of one result (see {@link useSubgraphErrors}), logging unavailable subgraphs to the request's log. */
+function rewriter(contextValue: unknown): (result: ExecutionResult, setResult: (result: ExecutionResult) => void) => void {
+  const log = (contextValue as { log?: { warn(attributes: object, message: string): void } }).log;
+  return (result, setResult) => {
+    if (!result.errors?.some(subgraphOf)) return;
+    setResult({
+      ...result,
+      errors: result.errors.map((error) => {
+        const subgraph = subgraphOf(error);
+        if (!subgraph) return error;
+        if (isTransportFailure(error)) {
+          log?.warn({ subgraph, path: error.path, cause: error.message }, 'Subgraph unavailable');
+          return located(error, unavailableMessage(subgraph, error), { code: ErrorCode.UPSTREAM_UNAVAILABLE, subgraph });
+        }
+        const kept = Object.fromEntries(Object.entries(error.extensions).filter(([name]) => !TRANSPORT_EXTENSIONS.has(name)));
+        return located(error, error.message, { ...kept, code: typeof kept.code === 'string' ? kept.code : ErrorCode.SUBGRAPH_ERROR, subgraph });
+      }),
+    });
+  };
+}
+
+/**
+ * `source`, except that when it fails with an error naming a subgraph it yields `last(error)` and then completes.
+ * `return` and `throw` go straight to `source`, so a consumer stopping the stream is never delayed.
+ */
+function endingOnSubgraphFailure(source: AsyncIterable<ExecutionResult>, last: (error: GraphQLError) => ExecutionResult): AsyncIterableIterator<ExecutionResult> {
+  const iterator = source[Symbol.asyncIterator]();
+  let failed = false;
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      if (failed) return { done: true, value: undefined };
+      try {
+        return await iterator.next();
+      } catch (error) {
+        if (!(error instanceof GraphQLError) || !subgraphOf(error)) throw error;
+        failed = true;
+        return { done: false, value: last(error) };
+      }
+    },
+    return: (value?: unknown) => (iterator.return ? iterator.return(value) : Promise.resolve({ done: true, value: undefined })),
+    throw: (error?: unknown) => (iterator.throw ? iterator.throw(error) : Promise.reject(error)),
   };
 }
 

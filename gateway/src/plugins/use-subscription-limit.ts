@@ -1,9 +1,10 @@
+import { isAsyncIterable } from '@graphql-tools/utils';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { ErrorCode } from '@junction/errors';
 import { PUBLIC_PRINCIPAL, type Principal } from '@junction/federation';
-import { GraphQLError, type ExecutionResult } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { IncomingMessage } from 'node:http';
-import { clientAddress } from '../rate-limit/client-address';
+import { holderOf } from '../rate-limit/holder-of';
 import type { SubscriptionLimits } from '../subscriptions/subscription-limits';
 import type { PrincipalContext } from './use-api-key-auth';
 
@@ -46,7 +47,7 @@ export function useSubscriptionLimit({ maxPerPrincipal, trustProxy = 0 }: UseSub
       const context = args.contextValue as PrincipalContext & { request?: Request; req?: IncomingMessage };
       const principal = context.principal ?? PUBLIC_PRINCIPAL;
       const keyed = principal.keyId !== undefined;
-      const holder = keyed ? `key:${principal.keyId}` : `addr:${clientAddress({ req: context.req, headers: context.request?.headers ?? new Headers(), trustProxy })}`;
+      const holder = holderOf({ principal, req: context.req, headers: context.request?.headers ?? new Headers(), trustProxy });
       const cap = maxPerPrincipal[principal.role];
       const open = active.get(holder) ?? 0;
       if (open >= cap) {
@@ -119,8 +120,4 @@ function limitReached(principal: Principal, cap: number, keyed: boolean): GraphQ
     ? `Subscription limit reached: a ${principal.role.toLowerCase()} API key may hold ${cap} open ${plural} at once on this gateway; close one of them before opening another.`
     : `Subscription limit reached: anonymous callers may hold ${cap} open ${plural} at once from one address; close one of them before opening another, or send an API key for a higher limit.`;
   return new GraphQLError(message, { extensions: { code: ErrorCode.SUBSCRIPTION_LIMIT_REACHED, http: { status: 429 } } });
-}
-
-function isAsyncIterable<T>(value: ExecutionResult | AsyncIterable<T>): value is AsyncIterable<T> {
-  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
-import { createFailOpenTokenBucketStore, type RateLimitLogEntry } from './fail-open-token-bucket-store';
+import type { FailureLog } from '../redis/redis-fallback';
+import { createFailOpenTokenBucketStore } from './fail-open-token-bucket-store';
 import { createMemoryTokenBucketStore } from './memory-token-bucket-store';
 import { createRedisTokenBucketStore } from './redis-token-bucket-store';
 import type { TokenBucketStore } from './token-bucket-store';
@@ -11,7 +12,7 @@ export interface CreateRateLimitStoreOptions {
   /** Prefix of the buckets' keys in Redis. @default 'junction:ratelimit:' */
   prefix?: string;
   /** Where a failing Redis is reported (once a minute). @default a JSON line on stderr */
-  log?: (entry: RateLimitLogEntry) => void;
+  log?: FailureLog;
 }
 
 /**

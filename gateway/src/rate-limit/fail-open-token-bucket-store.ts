@@ -1,14 +1,8 @@
+import { RedisFallback, type FailureLog, type FailureLogEntry } from '../redis/redis-fallback';
 import type { TokenBucketStore } from './token-bucket-store';
 
-/** One line of the rate limiter's log. */
-export interface RateLimitLogEntry {
-  /** Always `warn`: requests are still served, but limits are only per replica. */
-  level: 'warn';
-  /** What happened, as a sentence. */
-  msg: string;
-  /** The failure, when there is one. */
-  error?: string;
-}
+/** One line of the rate limiter's log (always `warn`: requests are still served, but limits are only per replica). */
+export type RateLimitLogEntry = FailureLogEntry;
 
 /** Options of {@link createFailOpenTokenBucketStore}. */
 export interface FailOpenTokenBucketStoreOptions {
@@ -17,7 +11,7 @@ export interface FailOpenTokenBucketStoreOptions {
   /** The store used for a request when the primary fails (memory). */
   fallback: TokenBucketStore;
   /** Where failures are reported. @default a JSON line on stderr */
-  log?: (entry: RateLimitLogEntry) => void;
+  log?: FailureLog;
   /** At most one log line per this many milliseconds. @default 60000 */
   logEveryMs?: number;
   /**
@@ -33,35 +27,18 @@ export interface FailOpenTokenBucketStoreOptions {
  * A store that never fails a request: when the primary throws, that request is answered from the fallback (limits
  * then hold per replica instead of across replicas), and the failure is logged once a minute so it is visible.
  */
-export function createFailOpenTokenBucketStore({
-  primary,
-  fallback,
-  log = (entry) => console.error(JSON.stringify(entry)),
-  logEveryMs = 60_000,
-  pauseAfterFailureMs = 1000,
-  now = Date.now,
-}: FailOpenTokenBucketStoreOptions): TokenBucketStore {
-  let pausedUntil = -Infinity;
-  let loggedAt = -Infinity;
-  let failures = 0;
+export function createFailOpenTokenBucketStore({ primary, fallback, log, logEveryMs, pauseAfterFailureMs, now }: FailOpenTokenBucketStoreOptions): TokenBucketStore {
+  const redis = new RedisFallback({ log, logEveryMs, pauseAfterFailureMs, now });
   return {
     async take(key, limits, cost) {
-      if (now() >= pausedUntil) {
+      if (!redis.paused) {
         try {
           return await primary.take(key, limits, cost);
         } catch (error) {
-          pausedUntil = now() + pauseAfterFailureMs;
-          failures += 1;
-          if (now() - loggedAt >= logEveryMs) {
-            loggedAt = now();
-            const message = error instanceof Error ? error.message : String(error);
-            log({
-              level: 'warn',
-              msg: `The shared rate limit store failed ${failures} time(s) since the last report; requests are limited per replica, in memory, until it answers again.`,
-              error: message,
-            });
-            failures = 0;
-          }
+          redis.failed(
+            error,
+            (failures) => `The shared rate limit store failed ${failures} time(s) since the last report; requests are limited per replica, in memory, until it answers again.`,
+          );
         }
       }
       return fallback.take(key, limits, cost);

@@ -19,17 +19,3 @@ export function connectGatewayRedis(url: string, { commandTimeoutMs = 500 }: Con
   redis.on('error', () => {});
   return redis;
 }
-
-/** Closes a connection from {@link connectGatewayRedis}: politely when it is up, at once when it is not. */
-export async function closeGatewayRedis(redis: Redis): Promise<void> {
-  if (redis.status === 'end') return;
-  if (redis.status !== 'ready') {
-    redis.disconnect();
-    return;
-  }
-  try {
-    await redis.quit();
-  } catch {
-    redis.disconnect();
-  }
-}

@@ -1,15 +1,9 @@
 import type { Redis } from 'ioredis';
+import { RedisFallback, type FailureLog, type FailureLogEntry } from '../redis/redis-fallback';
 import type { ResponseCacheStore } from './response-cache-store';
 
-/** One line of the response cache's log about Redis. */
-export interface ResponseCacheLogEntry {
-  /** `warn` while answers are only recomputed; `error` when an invalidation could not be written yet. */
-  level: 'warn' | 'error';
-  /** What happened, as a sentence. */
-  msg: string;
-  /** The failure. */
-  error: string;
-}
+/** One line of the response cache's log about Redis: `warn` while answers are only recomputed; `error` when an invalidation could not be written yet. */
+export type ResponseCacheLogEntry = FailureLogEntry;
 
 /** Options of {@link createRedisResponseCacheStore}. */
 export interface RedisResponseCacheStoreOptions {
@@ -18,7 +12,7 @@ export interface RedisResponseCacheStoreOptions {
   /** Prefix of every key. @default 'junction:response-cache:' */
   prefix?: string;
   /** Where failures are reported (at most once a minute). @default a JSON line on stderr */
-  log?: (entry: ResponseCacheLogEntry) => void;
+  log?: FailureLog;
   /** After a failure, Redis is left alone for this long (lookups miss at once rather than wait for its timeout). @default 1000 */
   pauseAfterFailureMs?: number;
   /** The clock. @default Date.now */
@@ -71,9 +65,9 @@ interface ScriptedRedis {
 export function createRedisResponseCacheStore({
   redis,
   prefix = 'junction:response-cache:',
-  log = (entry) => console.error(JSON.stringify(entry)),
-  pauseAfterFailureMs = 1000,
-  now = Date.now,
+  log,
+  pauseAfterFailureMs,
+  now,
 }: RedisResponseCacheStoreOptions): ResponseCacheStore {
   if (!('junctionResponseCacheLookup' in redis)) {
     redis.defineCommand('junctionResponseCacheLookup', { numberOfKeys: 3, lua: LOOKUP });
@@ -84,19 +78,12 @@ export function createRedisResponseCacheStore({
   const stampsKey = `${prefix}stamps`;
   const answerKey = (key: string) => `${prefix}answer:${key}`;
   const pending = new Set<string>();
-  let pausedUntil = -Infinity;
-  let loggedAt = -Infinity;
-
-  const fail = (error: unknown, level: ResponseCacheLogEntry['level'], msg: string) => {
-    pausedUntil = now() + pauseAfterFailureMs;
-    if (level === 'warn' && now() - loggedAt < 60_000) return;
-    loggedAt = now();
-    log({ level, msg, error: error instanceof Error ? error.message : String(error) });
-  };
+  const fallback = new RedisFallback({ log, pauseAfterFailureMs, now });
+  const fail = (error: unknown, level: ResponseCacheLogEntry['level'], msg: string) => fallback.failed(error, () => msg, level);
   /** Writes the invalidations still pending; true when none is left. */
   const flush = async () => {
     if (pending.size === 0) return true;
-    if (now() < pausedUntil) return false;
+    if (fallback.paused) return false;
     const types = [...pending];
     try {
       await scripted.junctionResponseCacheInvalidate(clockKey, stampsKey, ...types);
@@ -111,7 +98,7 @@ export function createRedisResponseCacheStore({
   return {
     kind: 'redis',
     async lookup(key) {
-      if (now() < pausedUntil || !(await flush())) return {};
+      if (fallback.paused || !(await flush())) return {};
       try {
         const [clock, json] = await scripted.junctionResponseCacheLookup(answerKey(key), clockKey, stampsKey);
         return json === undefined ? { clock } : { clock, result: JSON.parse(json) };
@@ -121,7 +108,7 @@ export function createRedisResponseCacheStore({
       }
     },
     async store(key, { result, clock, dependsOn }, ttlMs) {
-      if (now() < pausedUntil) return;
+      if (fallback.paused) return;
       try {
         await redis.set(answerKey(key), `${clock}\n${dependsOn.join(' ')}\n${JSON.stringify(result)}`, 'PX', Math.max(1, Math.round(ttlMs)));
       } catch (error) {
@@ -130,7 +117,7 @@ export function createRedisResponseCacheStore({
     },
     async invalidate(types) {
       for (const type of types) pending.add(type);
-      pausedUntil = -Infinity;
+      fallback.resume();
       await flush();
     },
   };

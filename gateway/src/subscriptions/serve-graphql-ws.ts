@@ -27,6 +27,8 @@ export interface ServeGraphQLWsParameters {
   connectionInitWaitTimeoutMs?: number;
   /** How often idle sockets are pinged (a socket that does not answer within as long is dropped). @default 12000 */
   keepAliveMs?: number;
+  /** The largest message a client may send; a larger one closes the socket with 1009 (message too big). */
+  maxMessageBytes: number;
 }
 
 /** The gateway's GraphQL over WebSocket endpoint. */
@@ -35,12 +37,6 @@ export interface GraphQLWsEndpoint {
   webSocketServer: WebSocketServer;
   /** Closes every open connection with 1001 (going away) and stops taking upgrades. */
   close(): Promise<void>;
-}
-
-/** What a connection knows about its caller after `connection_init`. */
-interface ConnectionExtra extends Extra {
-  /** Set once the connection is accepted. */
-  principal?: Principal;
 }
 
 /**
@@ -61,9 +57,10 @@ export function serveGraphQLWs({
   path = '/graphql',
   connectionInitWaitTimeoutMs = 3000,
   keepAliveMs = 12_000,
+  maxMessageBytes,
 }: ServeGraphQLWsParameters): GraphQLWsEndpoint {
-  const webSocketServer = new WebSocketServer({ server: http, path });
-  const runtimeOptions = getGraphQLWSOptions<Record<string, unknown>, ConnectionExtra>(runtime, (ctx) => ({
+  const webSocketServer = new WebSocketServer({ server: http, path, maxPayload: maxMessageBytes });
+  const runtimeOptions = getGraphQLWSOptions<Record<string, unknown>, Extra>(runtime, (ctx) => ({
     request: connectionRequest(ctx.extra.request, ctx.connectionParams),
     req: ctx.extra.request,
   }));
@@ -76,7 +73,7 @@ export function serveGraphQLWs({
       return { errors: [clientError(error, logger)] } satisfies ExecutionResult;
     }
   };
-  const options: ServerOptions<Record<string, unknown>, ConnectionExtra> = {
+  const options: ServerOptions<Record<string, unknown>, Extra> = {
     ...runtimeOptions,
     execute: run(runtimeOptions.execute!),
     subscribe: run(runtimeOptions.subscribe!),
@@ -87,7 +84,6 @@ export function serveGraphQLWs({
         ctx.extra.socket.close(outcome.closeCode, closeReason(outcome.refusal));
         return false;
       }
-      ctx.extra.principal = outcome.principal;
       await runtime.getSchema();
       return true;
     },

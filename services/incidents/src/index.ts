@@ -1,5 +1,6 @@
 import { openEventBus } from '@junction/events';
 import { createEntityDirectory, runSubgraph } from '@junction/federation';
+import { createLogger } from '@junction/observability';
 import { loadIncidentsConfig } from './config';
 import { createServer } from './server';
 
@@ -13,7 +14,8 @@ runSubgraph('incidents', () => {
     port: config.INCIDENTS_PORT,
     host: config.INCIDENTS_HOST,
     create: (store, { observability, onClose }) => {
-      const events = openEventBus({ redisUrl: config.REDIS_URL });
+      const log = (observability.logger ?? createLogger()).child({ service: 'incidents' });
+      const events = openEventBus({ redisUrl: config.REDIS_URL, onHandlerError: (error, topic) => log.error({ err: error, topic }, 'An event handler failed.') });
       onClose(() => events.close());
       return createServer({
         store,

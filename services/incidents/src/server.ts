@@ -78,9 +78,9 @@ export const entities = [
 
 /** Builds the incidents subgraph: migrates its schema, seeds it if asked, and builds its server. */
 export async function createServer({ store, dbSchema = 'incidents', seed = false, principalSecret, directory, observability, events: givenEvents, webhooks: dispatcher = {} }: IncidentsDependencies): Promise<IncidentsService> {
-  const events = givenEvents ?? createMemoryEventBus();
-  const db = await openDataSource({ store, schema: dbSchema, entities, migrations });
   const log = (observability?.logger ?? createLogger({ level: 'warn' })).child({ service: 'incidents' });
+  const events = givenEvents ?? createMemoryEventBus({ onHandlerError: (error, topic) => log.error({ err: error, topic }, 'An event handler failed.') });
+  const db = await openDataSource({ store, schema: dbSchema, entities, migrations });
   const eventLog = new IncidentEventLog({
     bus: events,
     onPublishError: (error, event) => log.error({ err: error, eventId: event.id }, 'An incident event was stored but could not be published'),
@@ -125,6 +125,8 @@ export async function createServer({ store, dbSchema = 'incidents', seed = false
       return {
         schema,
         createLoaders: (principal) => createLoaders(repositories, principal),
+        // Subscriptions and published events need the bus: `/readyz` fails while it cannot deliver (Redis down).
+        ready: () => events.ready(),
         close: async () => {
           await webhooks.close();
           if (!givenEvents) await events.close();

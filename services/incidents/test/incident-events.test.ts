@@ -1,7 +1,11 @@
+import { createMemoryEventBus, INCIDENT_EVENTS_TOPIC, type EventBus, type IncidentEventMessage } from '@junction/events';
 import { OPERATOR, graphqlRequest, principalHeaders, sseSubscribe, type SseSubscription } from '@junction/testing';
 import { chainId, partner, partnerId, startIncidents, type IncidentsHarness } from './incidents-harness';
 
 let harness: IncidentsHarness;
+/** The bus the subgraph publishes on, and every message it published. */
+let bus: EventBus;
+const published: IncidentEventMessage[] = [];
 const open: SseSubscription[] = [];
 
 const operator = principalHeaders(OPERATOR);
@@ -48,7 +52,9 @@ async function createIncident(title: string, visibility: string, partnerIds: str
 }
 
 beforeAll(async () => {
-  harness = await startIncidents();
+  bus = createMemoryEventBus();
+  bus.subscribe<IncidentEventMessage>(INCIDENT_EVENTS_TOPIC, (message) => published.push(message));
+  harness = await startIncidents({ events: bus });
 });
 
 afterEach(() => {
@@ -57,6 +63,7 @@ afterEach(() => {
 
 afterAll(async () => {
   await harness.close();
+  await bus.close();
 });
 
 describe('incident events at the incidents subgraph', () => {
@@ -89,6 +96,11 @@ describe('incident events at the incidents subgraph', () => {
     ]);
     expect(rows.every((row) => row.visibility === 'PARTNERS' && row.partner_ids.join() === partnerId('scroll-tech') && row.chain_ids.join() === chainId('scroll'))).toBe(true);
     expect(rows.map((row) => row.sequence)).toEqual([...rows.map((row) => row.sequence)].sort((a, b) => a - b));
+    // What went out on the bus is what was stored, with the affected ids as arrays of ids.
+    const messages = published.filter((message) => message.incidentId === id);
+    expect(messages.map(({ kind, sequence, chainIds, bridgeIds, partnerIds }) => ({ kind, sequence, chainIds, bridgeIds, partnerIds }))).toEqual(
+      rows.map(({ kind, sequence }) => ({ kind, sequence, chainIds: [chainId('scroll')], bridgeIds: [], partnerIds: [partnerId('scroll-tech')] })),
+    );
   });
 
   it('streams each event to the subscribers who may see it, and only to them', async () => {
@@ -122,7 +134,8 @@ describe('incident events at the incidents subgraph', () => {
     // The first event each of these receives is the public one: the hidden ones were skipped, not delayed.
     expect(await seenBy(byOtherPartner, 1)).toEqual([['OPENED', everyone]]);
     expect(await seenBy(byPublic, 1)).toEqual([['OPENED', everyone]]);
-    expect([...(await byOtherPartner.collectFor(100)), ...(await byPublic.collectFor(0))]).toEqual([]);
+    const [toOtherPartner, toPublic] = await Promise.all([byOtherPartner.collectFor(100), byPublic.collectFor(100)]);
+    expect([...toOtherPartner, ...toPublic]).toEqual([]);
   });
 
   it('delivers what the filter asks for, with the incident read as it is now', async () => {
@@ -134,7 +147,43 @@ describe('incident events at the incidents subgraph', () => {
     expect(data.incidentEvents).toMatchObject({ kind: 'RESOLVED', incident: { id, title: 'Scroll gas spike', status: 'RESOLVED', visibility: 'PUBLIC' } });
     expect(typeof data.incidentEvents.sequence).toBe('number');
     expect(new Date(data.incidentEvents.occurredAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
-    expect(await otherChain.collectFor(150)).toEqual([]);
+    // The Scroll events were dropped, not delayed: the first event this subscriber gets is the Arbitrum one opened after them.
+    const input = { title: 'Arbitrum batch poster stalled', summary: 'Seen by the on-call engineer.', kind: 'SEQUENCER_DOWNTIME', severity: 'SEV2', visibility: 'PUBLIC' };
+    const arbitrum = (await mutate(CREATE, { input: { ...input, chainIds: [chainId('arbitrum-one')], partnerIds: [], detectedBy: { source: 'PERSON', reporterName: 'Ada (on-call)' } } })).createIncident.id;
+    const first = await otherChain.next();
+    expect(first.errors).toBeUndefined();
+    expect(first.data.incidentEvents).toMatchObject({ kind: 'OPENED', incident: { id: arbitrum, title: 'Arbitrum batch poster stalled' } });
+  });
+
+  it('reads the incident afresh for every event of a long-lived subscription', async () => {
+    const id = await createIncident('Scroll batches delayed', 'PUBLIC');
+    const watching = await sseSubscribe(
+      harness.url,
+      `subscription ($filter: IncidentEventFilter) { incidentEvents(filter: $filter) { kind incident { id chains { id } updates { message } } } }`,
+      { filter: { kinds: ['UPDATE_POSTED', 'UPDATED'] } },
+      operator,
+    );
+    open.push(watching);
+    expect(watching.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    // Each change is awaited before the next, so each event is read with the incident exactly as that change left it.
+    const updatesAfter = async () => {
+      const { data, errors } = await watching.next();
+      expect(errors).toBeUndefined();
+      return data.incidentEvents.incident.updates.map((update: { message: string }) => update.message);
+    };
+    await mutate(POST, { id, input: { message: 'Batches are queued at the submitter.', authorName: 'Lin' } });
+    expect(await updatesAfter()).toEqual(['Scroll batches delayed, as seen by the on-call engineer.', 'Batches are queued at the submitter.']);
+    await mutate(POST, { id, input: { message: 'The submitter is catching up.', authorName: 'Lin' } });
+    expect(await updatesAfter()).toEqual(['Scroll batches delayed, as seen by the on-call engineer.', 'Batches are queued at the submitter.', 'The submitter is catching up.']);
+    await mutate(UPDATE, { id, input: { chainIds: [chainId('scroll'), chainId('arbitrum-one')] } });
+    const { data, errors } = await watching.next();
+    expect(errors).toBeUndefined();
+    expect(data.incidentEvents.kind).toBe('UPDATED');
+    expect(data.incidentEvents.incident.chains.map((chain: { id: string }) => chain.id).sort()).toEqual([chainId('scroll'), chainId('arbitrum-one')].sort());
+    const updated = published.find((message) => message.incidentId === id && message.kind === 'UPDATED');
+    expect(updated?.chainIds).toEqual([chainId('scroll'), chainId('arbitrum-one')].sort());
   });
 
   it('refuses a subscription without the gateway’s signed principal, and reports an invalid one', async () => {

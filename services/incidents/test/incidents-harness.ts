@@ -21,9 +21,10 @@ export interface IncidentsHarness {
 /**
  * Starts the seeded chains, partners, bridges and incidents subgraphs, each in its own schema of one test store.
  * They share one directory whose owner URLs are filled in as each subgraph starts listening. `options` reach the
- * incidents subgraph (the webhook dispatcher's timings, for instance).
+ * incidents subgraph (the webhook dispatcher's timings, for instance, or an event bus the test listens on; the
+ * caller closes a bus it gave).
  */
-export async function startIncidents(options: Pick<IncidentsDependencies, 'webhooks'> = {}): Promise<IncidentsHarness> {
+export async function startIncidents(options: Pick<IncidentsDependencies, 'webhooks' | 'events'> = {}): Promise<IncidentsHarness> {
   const testStore: TestStore = await openTestStore();
   const { store } = testStore;
   const principalSecret = TEST_PRINCIPAL_SECRET;
@@ -38,7 +39,7 @@ export async function startIncidents(options: Pick<IncidentsDependencies, 'webho
   const schema = testStore.schema('incidents');
   // Test receivers listen on loopback, which the dispatcher refuses unless told otherwise.
   const webhooks = options.webhooks === false ? false : { allowPrivateNetworks: true, ...options.webhooks };
-  const incidents = await createServer({ store, dbSchema: schema, seed: true, principalSecret, directory, webhooks });
+  const incidents = await createServer({ store, dbSchema: schema, seed: true, principalSecret, directory, webhooks, events: options.events });
   const url = await incidents.server.listen(0);
   return {
     incidents,

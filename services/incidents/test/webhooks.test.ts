@@ -117,6 +117,12 @@ async function outboxDepth(): Promise<Record<string, number>> {
   return depth;
 }
 
+/** `junction_webhook_deliveries_total` with outcome="delivered" on `/metrics`, summed over its other labels; 0 before the first. */
+async function deliveredTotal(): Promise<number> {
+  const text = await (await fetch(harness.url.replace(/\/graphql$/, '/metrics'))).text();
+  return [...text.matchAll(/^junction_webhook_deliveries_total\{[^}]*outcome="delivered"[^}]*\} (\S+)$/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+}
+
 /** Rows in a table of the incidents schema, optionally filtered. */
 async function rowCount(table: 'webhook_endpoint' | 'webhook_delivery', where = 'true', parameters: unknown[] = []): Promise<number> {
   const { dataSource } = harness.incidents.db;
@@ -349,7 +355,8 @@ describe('webhook deliveries', () => {
     target.release();
     expect(await rowCount('webhook_delivery', 'endpoint_id = $1', [id])).toBe(0);
     await openIncident('PUBLIC', ['layerzero-labs']);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Deliveries are queued in the incident's transaction: none was queued for the deleted endpoint.
+    expect(await rowCount('webhook_delivery', 'endpoint_id = $1', [id])).toBe(0);
     expect(target.received).toHaveLength(2);
   });
 
@@ -410,6 +417,7 @@ describe('webhook deliveries', () => {
       before = await outboxDepth();
     }
     expect(Object.keys(before).sort()).toEqual(['FAILED', 'PENDING']);
+    const deliveredBefore = await deliveredTotal();
     await openIncident('PUBLIC', ['wormhole-foundation']);
     await openIncident('PUBLIC', ['wormhole-foundation']);
     await slow.waitFor(2);
@@ -419,5 +427,6 @@ describe('webhook deliveries', () => {
     expect(await outboxDepth()).toEqual(before);
     const text = await (await fetch(harness.url.replace(/\/graphql$/, '/metrics'))).text();
     expect(text).toMatch(/^junction_webhook_deliveries_total\{[^}]*outcome="delivered"[^}]*\} \d+$/m);
+    expect((await deliveredTotal()) - deliveredBefore).toBe(2);
   });
 });

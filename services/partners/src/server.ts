@@ -1,12 +1,6 @@
 import { openDataSource, type Store } from '@junction/db';
 import { createSubgraphService, type EntityDirectory, type SubgraphObservability, type SubgraphService } from '@junction/federation';
-import { ApiKeyEntity } from './entities/api-key.entity';
-import { ComponentOwnershipEntity } from './entities/component-ownership.entity';
-import { PartnerAgreementEntity } from './entities/partner-agreement.entity';
-import { PartnerContactEntity } from './entities/partner-contact.entity';
-import { PartnerEntity } from './entities/partner.entity';
-import { RolloutPlanEntity } from './entities/rollout-plan.entity';
-import { RolloutTransitionEntity } from './entities/rollout-transition.entity';
+import { entities } from './entities';
 import { createLoaders, type PartnersRepositories } from './loaders';
 import { migrations } from './migrations';
 import { ApiKeyRepository } from './repositories/api-key.repository';
@@ -45,17 +39,6 @@ export interface PartnersDependencies {
 
 /** A built (not listening) partners subgraph. */
 export type PartnersService = SubgraphService;
-
-/** The service's entities. */
-export const entities = [
-  PartnerEntity,
-  PartnerContactEntity,
-  PartnerAgreementEntity,
-  ComponentOwnershipEntity,
-  RolloutPlanEntity,
-  RolloutTransitionEntity,
-  ApiKeyEntity,
-];
 
 /** Builds the partners subgraph: migrates its schema, seeds it if asked, and builds its server. */
 export async function createServer({ store, dbSchema = 'partners', seed = false, principalSecret, directory, observability }: PartnersDependencies): Promise<PartnersService> {

@@ -122,6 +122,68 @@ describe('partners subgraph: creating API keys', () => {
     expect(apiKey.createdBy).toBe('7d6f0a52-0b8e-4c51-9a57-0c2b7f0d8e11');
   });
 
+  describe('by a key, which gives only scopes it holds', () => {
+    const KEY_ID = '2b0c8f4e-5d1a-4f3b-9c7e-6a1d0e9f3b22';
+    const keyManager = (role: 'OPERATOR' | 'ADMIN', scopes: string[]): Principal => ({ role, scopes, keyId: KEY_ID });
+
+    it.each([
+      [
+        'an OPERATOR key with only keys:manage asking for catalogue:write',
+        keyManager('OPERATOR', ['keys:manage']),
+        { role: 'OPERATOR', scopes: ['keys:manage', 'catalogue:write'] },
+        [['input.scopes', `"catalogue:write" is not among your key's scopes, and a key can only give scopes it holds`]],
+      ],
+      [
+        'an OPERATOR key asking for several scopes it lacks',
+        keyManager('OPERATOR', ['keys:manage']),
+        { role: 'PARTNER', partnerId: partnerId('op-labs'), scopes: ['metrics:read', 'incidents:write'] },
+        [
+          ['input.scopes', `"metrics:read" is not among your key's scopes, and a key can only give scopes it holds`],
+          ['input.scopes', `"incidents:write" is not among your key's scopes, and a key can only give scopes it holds`],
+        ],
+      ],
+      [
+        'an ADMIN key with narrowed scopes, even for an ADMIN key',
+        keyManager('ADMIN', ['keys:manage', 'metrics:read']),
+        { role: 'ADMIN', scopes: ['catalogue:write'] },
+        [['input.scopes', `"catalogue:write" is not among your key's scopes, and a key can only give scopes it holds`]],
+      ],
+    ])('refuses %s with BAD_USER_INPUT naming the scopes, and writes nothing', async (_case, caller, input, fieldErrors) => {
+      const before = await harness.rowCount('api_key');
+      const { data, errors } = await graphqlRequest(url, CREATE, { input: { name: 'wider', ...input } }, as(caller));
+      expect(data).toBeNull();
+      expect(errors).toEqual([
+        {
+          message: fieldErrors.length === 1 ? `Invalid ${fieldErrors[0][0]}: ${fieldErrors[0][1]}` : `The input has ${fieldErrors.length} invalid fields: input.scopes, input.scopes.`,
+          locations: expect.any(Array),
+          path: ['createApiKey'],
+          extensions: { code: 'BAD_USER_INPUT', fieldErrors: fieldErrors.map(([field, message]) => ({ field, message })) },
+        },
+      ]);
+      expect(await harness.rowCount('api_key')).toBe(before);
+    });
+
+    it("gives the role's defaults narrowed to its own scopes when none are asked for", async () => {
+      const narrow = await createKey({ name: 'narrowed defaults', role: 'OPERATOR' }, keyManager('OPERATOR', ['keys:manage', 'metrics:read']));
+      expect(narrow.apiKey).toMatchObject({ role: 'OPERATOR', scopes: ['metrics:read', 'keys:manage'], createdBy: KEY_ID });
+      expect((await resolveKey(narrow.secret))?.scopes).toEqual(['metrics:read', 'keys:manage']);
+      const partner = await createKey({ name: 'narrowed partner', role: 'PARTNER', partnerId: partnerId('op-labs') }, keyManager('OPERATOR', ['keys:manage', 'incidents:write']));
+      expect(partner.apiKey.scopes).toEqual(['incidents:write']);
+    });
+
+    it('gives scopes it holds, and any scope when it holds them all', async () => {
+      const subset = await createKey({ name: 'subset', role: 'OPERATOR', scopes: ['metrics:read'] }, keyManager('OPERATOR', ['keys:manage', 'metrics:read']));
+      expect(subset.apiKey.scopes).toEqual(['metrics:read']);
+      const full = await createKey({ name: 'full', role: 'OPERATOR', scopes: [...KEY_SCOPES] }, { ...OPERATOR, keyId: KEY_ID });
+      expect(full.apiKey.scopes).toEqual([...KEY_SCOPES]);
+    });
+
+    it('leaves a caller with no key (a service identity) free to give any scope, as before', async () => {
+      const { apiKey } = await createKey({ name: 'by a service', role: 'OPERATOR', scopes: ['catalogue:write'] }, { role: 'OPERATOR', scopes: ['keys:manage'] });
+      expect(apiKey).toMatchObject({ scopes: ['catalogue:write'], createdBy: 'service' });
+    });
+  });
+
   const future = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
   it.each([
     ['an empty name', { name: '' }, [['input.name', 'must be 1 to 80 characters']]],
@@ -298,6 +360,8 @@ describe('partners subgraph: listing and revoking API keys', () => {
     const page2 = await graphqlRequest(url, LIST, { role: 'ADMIN', first: 1, after: page1.data.apiKeys.pageInfo.endCursor }, as(OPERATOR));
     expect(page2.data.apiKeys.nodes).toEqual([{ id: first.apiKey.id, name: 'list one', prefix: first.apiKey.prefix, status: 'ACTIVE' }]);
     const all = await graphqlRequest(url, `{ apiKeys(first: 100, includeRevoked: true) { nodes { ${KEY_FIELDS} } } }`, {}, as(OPERATOR));
+    expect(all.errors).toBeUndefined();
+    expect(all.data.apiKeys.nodes.map((key: { id: string }) => key.id)).toEqual(expect.arrayContaining([first.apiKey.id, second.apiKey.id]));
     const text = JSON.stringify(all.data);
     for (const created of [first, second]) {
       expect(text).not.toContain(created.secret.slice('jct_00000000_'.length));

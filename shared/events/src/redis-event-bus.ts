@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { closeRedisConnection } from './close-redis-connection';
 import type { EventBus, EventBusOptions, EventHandler } from './event-bus';
 
 /** Options of {@link createRedisEventBus}. */
@@ -66,21 +67,7 @@ export function createRedisEventBus({ redisUrl, channelPrefix = 'junction:events
     },
     async close() {
       handlers.clear();
-      await Promise.all([quit(publisher), quit(subscriber)]);
+      await Promise.all([closeRedisConnection(publisher), closeRedisConnection(subscriber)]);
     },
   };
-}
-
-/** Closes a connection politely when it is up, at once when it is not. */
-async function quit(redis: Redis): Promise<void> {
-  if (redis.status === 'end') return;
-  if (redis.status !== 'ready') {
-    redis.disconnect();
-    return;
-  }
-  try {
-    await redis.quit();
-  } catch {
-    redis.disconnect();
-  }
 }

@@ -16,12 +16,14 @@ export { validateInput } from './validate-input';
 export { seedId } from './seed-id';
 export { groupByKeys, orderByKeys } from './batch';
 export { checkAccess, RequiresAccess, type RequiresAccessParameters } from './requires-access';
+export { VARIES_BY_CALLER_TAG, VariesByCaller } from './varies-by-caller';
 export {
   canSeePartnerPrivate,
   DEFAULT_SCOPES,
   hasRole,
   KEY_SCOPES,
   PUBLIC_PRINCIPAL,
+  requirePartnerPrivateAccess,
   requireRole,
   requireScope,
   RESOLVE_KEYS_SCOPE,

@@ -2,6 +2,7 @@ import { BadUserInputError } from '@junction/errors';
 import { Max, Min } from 'class-validator';
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { VariesByCaller } from './varies-by-caller';
 
 /** The largest page a client may ask for; larger requests are refused, not silently cut. */
 export const MAX_PAGE_SIZE = 100;
@@ -39,11 +40,17 @@ export interface Page<T> {
   pageInfo: PageInfo;
 }
 
+/** Options of {@link Connection}. */
+export interface ConnectionOptions {
+  /** The items vary by caller ({@link VariesByCaller}): the edge type is marked too (mark the connection subclass). @default false */
+  variesByCaller?: boolean;
+}
+
 /**
  * Declares the connection type of an item type: `<Item>Connection` with `edges { cursor node }`, `nodes` and
  * `pageInfo`. Subclass the result with `@ObjectType()` to name it.
  */
-export function Connection<T extends object>(Item: ClassType<T>) {
+export function Connection<T extends object>(Item: ClassType<T>, { variesByCaller = false }: ConnectionOptions = {}) {
   @ObjectType(`${Item.name}Edge`)
   class Edge {
     @Field({ description: 'Opaque position of this node in the list.' })
@@ -52,6 +59,7 @@ export function Connection<T extends object>(Item: ClassType<T>) {
     @Field(() => Item)
     node!: T;
   }
+  if (variesByCaller) VariesByCaller()(Edge);
 
   @ObjectType()
   abstract class ConnectionType implements Page<T> {

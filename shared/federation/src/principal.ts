@@ -78,3 +78,15 @@ export function requireScope(principal: Principal, scope: string, what: string):
 export function canSeePartnerPrivate(principal: Principal, partnerId: string): boolean {
   return RANK[principal.role] >= RANK.OPERATOR || (principal.role === 'PARTNER' && principal.partnerId === partnerId);
 }
+
+/**
+ * Throws `FORBIDDEN` with `refusal` (a sentence saying what to do instead) unless the principal may see, and so
+ * manage, the partner's private data ({@link canSeePartnerPrivate}). The principal and partner go to the logs.
+ */
+export function requirePartnerPrivateAccess(principal: Principal, partnerId: string, refusal: string): void {
+  if (canSeePartnerPrivate(principal, partnerId)) return;
+  throw new BaseError(refusal, {
+    code: ErrorCode.FORBIDDEN,
+    details: { role: principal.role, principalPartnerId: principal.partnerId ?? 'none', partnerId },
+  });
+}

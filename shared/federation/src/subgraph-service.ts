@@ -63,8 +63,8 @@ export interface SubgraphService {
 
 /**
  * Assembles a subgraph around its open DataSource: every request gets the verified principal and fresh loaders;
- * readiness means the database (and whatever `parts.ready` checks) answers. If building fails the DataSource is
- * closed, so nothing leaks.
+ * readiness means the database (and whatever `parts.ready` checks) answers. If building fails the parts already
+ * built and the DataSource are closed, so nothing leaks.
  */
 export async function createSubgraphService<Loaders>({
   name,
@@ -73,9 +73,12 @@ export async function createSubgraphService<Loaders>({
   build,
   observability,
 }: CreateSubgraphServiceParameters<Loaders>): Promise<SubgraphService> {
+  // What `build` started (a webhook dispatcher, clients) is released too if building the server fails after it.
+  let parts: SubgraphParts<Loaders> | undefined;
   try {
     const metrics = new SubgraphMetrics(name);
-    const { schema, createLoaders, close: closeParts, ready: partsReady } = await build({ metrics });
+    parts = await build({ metrics });
+    const { schema, createLoaders, close: closeParts, ready: partsReady } = parts;
     const server = await createSubgraphServer<SubgraphContext<Loaders>>({
       name,
       schema,
@@ -100,6 +103,7 @@ export async function createSubgraphService<Loaders>({
       },
     };
   } catch (error) {
+    await parts?.close?.();
     await db.dataSource.destroy();
     throw error;
   }

@@ -1,18 +1,16 @@
-import { BaseError, formatError } from '@junction/errors';
+import { formatError } from '@junction/errors';
 import { GraphQLError, validate, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { createHandler } from 'graphql-sse/lib/use/http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-
-/** HTTP statuses for a caller refused before its subscription starts. */
-const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
 
 /** Parameters of {@link createSubscriptionHandler}. */
 export interface SubscriptionHandlerParameters<Context extends object> {
   /** The federated schema, whose `Subscription` fields return async iterables. */
   schema: GraphQLSchema;
   /**
-   * Builds the subscription's context once, when it starts; a `BaseError` (or a `GraphQLError` with a code)
-   * refuses the request with that code.
+   * Builds the subscription's context once, when it starts; a `GraphQLError` with a code refuses the request
+   * with that code and the HTTP status in its `extensions.http.status` (400 without one), as the subgraph
+   * server's `buildContext` throws them for POST requests too.
    */
   context: (request: IncomingMessage) => Promise<Context> | Context;
   /** Receives errors masked from the client. */
@@ -50,7 +48,7 @@ export function createSubscriptionHandler<Context extends object>({ schema, cont
         const refusal = refusalOf(error);
         if (!refusal) throw error;
         const body = JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
-        return [body, { status: HTTP_STATUS[refusal.code] ?? 400, statusText: refusal.code, headers: { 'content-type': 'application/json' } }];
+        return [body, { status: refusal.status, statusText: refusal.code, headers: { 'content-type': 'application/json' } }];
       }
     },
     context: (request) => contexts.get(request.raw) as unknown as Record<string, unknown>,
@@ -71,11 +69,12 @@ export function createSubscriptionHandler<Context extends object>({ schema, cont
   };
 }
 
-/** The code and sentence of an error that refuses a caller; undefined for anything else (masked). */
-function refusalOf(error: unknown): { code: string; message: string } | undefined {
-  if (error instanceof BaseError) return { code: error.code, message: error.shortMessage };
-  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
-  return typeof code === 'string' ? { code, message: (error as GraphQLError).message } : undefined;
+/** The code, sentence and HTTP status of an error that refuses a caller; undefined for anything else (masked). */
+function refusalOf(error: unknown): { code: string; message: string; status: number } | undefined {
+  if (!(error instanceof GraphQLError) || typeof error.extensions.code !== 'string') return undefined;
+  // Apollo's convention, which `buildContext` follows: `extensions.http.status` carries the response status.
+  const http = error.extensions.http as { status?: number } | undefined;
+  return { code: error.extensions.code, message: error.message, status: http?.status ?? 400 };
 }
 
 /** The result with each error as clients may see it: a stable code and sentence, or masked. */

@@ -1,6 +1,8 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { startDevnet, type Devnet } from '@junction/devnet';
-import { createChainClient, getChainHead, probeEndpoints, RpcRequestFailedError } from '@junction/onchain';
+import { createChainClient, getChainHead, probeEndpoints, RpcRequestFailedError, type RpcCall } from '@junction/onchain';
 
 let devnet: Devnet;
 
@@ -56,6 +58,53 @@ describe('probeEndpoints', () => {
   it('says when an endpoint serves another chain', async () => {
     const [probe] = await probeEndpoints({ endpoints: [devnet.chains.l2a.endpoints[0].url], expectedChainId: 900001 });
     expect(probe).toMatchObject({ reachable: true, chainId: 900002, chainIdMatches: false });
+  });
+});
+
+describe('probeEndpoints: what it tells onRpcCall', () => {
+  it('reports each call with its own outcome: both for a live endpoint, both failed for a dead one', async () => {
+    const { chainId, endpoints } = devnet.chains.l1;
+    await endpoints[1].kill();
+    const calls: RpcCall[] = [];
+    await probeEndpoints({ endpoints: [endpoints[0].url], expectedChainId: chainId, onRpcCall: (call) => calls.push(call) });
+    await probeEndpoints({ endpoints: [endpoints[1].url], expectedChainId: chainId, onRpcCall: (call) => calls.push(call) });
+    expect(calls).toEqual([
+      { chainId, method: 'eth_chainId', outcome: 'success' },
+      { chainId, method: 'eth_blockNumber', outcome: 'success' },
+      { chainId, method: 'eth_chainId', outcome: 'error' },
+      { chainId, method: 'eth_blockNumber', outcome: 'error' },
+    ]);
+  });
+
+  it('counts only the failed call as an error when an endpoint answers one call of the batch and fails the other', async () => {
+    // An endpoint that knows its chain id but errors on eth_blockNumber (a node still starting, say).
+    const server = http.createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        const parsed = JSON.parse(body) as { id: number; method: string } | Array<{ id: number; method: string }>;
+        const answer = ({ id, method }: { id: number; method: string }) =>
+          method === 'eth_chainId' ? { jsonrpc: '2.0', id, result: '0xdbba1' } : { jsonrpc: '2.0', id, error: { code: -32000, message: 'header not found' } };
+        response.setHeader('content-type', 'application/json');
+        response.end(JSON.stringify(Array.isArray(parsed) ? parsed.map(answer) : answer(parsed)));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const calls: RpcCall[] = [];
+      const [probe] = await probeEndpoints({
+        endpoints: [`http://127.0.0.1:${(server.address() as AddressInfo).port}`],
+        expectedChainId: 900001,
+        onRpcCall: (call) => calls.push(call),
+      });
+      expect(probe).toMatchObject({ reachable: false, chainId: null });
+      expect(calls).toEqual([
+        { chainId: 900001, method: 'eth_chainId', outcome: 'success' },
+        { chainId: 900001, method: 'eth_blockNumber', outcome: 'error' },
+      ]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 

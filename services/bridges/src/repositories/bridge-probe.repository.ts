@@ -10,6 +10,10 @@ import type { NewBridgeProbe } from './bridge-records';
 /** The most probes one bridge may have: they are evaluated together, in one multicall per chain. */
 export const MAX_PROBES_PER_BRIDGE = 50;
 
+/**
+ * The label index as a field error, for `add` only: the case-insensitive label check under the bridge lock refuses a
+ * taken label first, so this answers only a write that reaches the index some other way (a writer not taking the lock).
+ */
 const UNIQUE_FIELDS: Record<string, FieldError> = {
   bridge_probe_bridge_label_key: { field: 'input.label', message: 'is already used by another probe of this bridge; pick another label' },
 };
@@ -57,6 +61,6 @@ export class BridgeProbeRepository {
       await lockActiveBridge(manager, probe.bridgeId);
       await manager.delete(BridgeProbeEntity, { id });
       return probe;
-    }, UNIQUE_FIELDS);
+    });
   }
 }

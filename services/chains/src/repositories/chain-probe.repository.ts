@@ -12,6 +12,10 @@ export const MAX_PROBES_PER_CHAIN = 50;
 /** A probe ready to be written: checked, address checksummed. */
 export type NewChainProbe = Omit<ChainProbeEntity, 'id' | 'chainId' | 'createdAt'>;
 
+/**
+ * The label index as a field error, for `add` only: the case-insensitive label check under the chain lock refuses a
+ * taken label first, so this answers only a write that reaches the index some other way (a writer not taking the lock).
+ */
 const UNIQUE_FIELDS: Record<string, FieldError> = {
   chain_probe_chain_label_key: { field: 'input.label', message: 'is already used by another probe of this chain; pick another label' },
 };
@@ -59,6 +63,6 @@ export class ChainProbeRepository {
       await lockActiveChain(manager, probe.chainId);
       await manager.delete(ChainProbeEntity, { id });
       return probe;
-    }, UNIQUE_FIELDS);
+    });
   }
 }

@@ -29,7 +29,6 @@ export class ChainProbeResolver {
   }
 
   @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
-  @RequiresAccess({ role: 'OPERATOR', scope: 'catalogue:write' })
   @Mutation(() => ChainProbe, { description: 'Removes a contract probe from an active chain; returns what was removed. Operators only.' })
   removeChainProbe(@Arg('id', () => ID) id: string): Promise<ChainProbeEntity> {
     return this.probes.remove(id);

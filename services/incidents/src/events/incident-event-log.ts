@@ -1,6 +1,6 @@
 import { INCIDENT_EVENTS_TOPIC, type EventBus, type IncidentEventKind, type IncidentEventMessage } from '@junction/events';
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { IncidentEventEntity } from '../entities/incident-event.entity';
 import type { IncidentEntity } from '../entities/incident.entity';
 import { AFFECTED_TARGETS, type AffectedTarget } from '../repositories/affected-targets';
@@ -51,10 +51,20 @@ export class IncidentEventLog {
     return result;
   }
 
+  /**
+   * Stores one event in one statement: the affected ids are read from the link tables inside the INSERT, as the
+   * change left them, sorted.
+   */
   private async record(manager: EntityManager, incident: IncidentEntity, kind: IncidentEventKind): Promise<IncidentEventMessage> {
-    const chainIds = await linkedIds(manager, 'chain', incident.id);
-    const bridgeIds = await linkedIds(manager, 'bridge', incident.id);
-    const partnerIds = await linkedIds(manager, 'partner', incident.id);
+    const table = (entity: EntityTarget<ObjectLiteral>) => {
+      const { schema, tableName } = manager.connection.getMetadata(entity);
+      const escape = (name: string) => manager.connection.driver.escape(name);
+      return schema ? `${escape(schema)}.${escape(tableName)}` : escape(tableName);
+    };
+    const affected = (target: AffectedTarget) => {
+      const { entity, idColumn } = AFFECTED_TARGETS[target];
+      return `ARRAY(SELECT ${idColumn} FROM ${table(entity)} WHERE incident_id = $2 ORDER BY 1)`;
+    };
     const row = manager.create(IncidentEventEntity, {
       id: randomUUID(),
       incidentId: incident.id,
@@ -62,13 +72,16 @@ export class IncidentEventLog {
       visibility: incident.visibility,
       status: incident.status,
       severity: incident.severity,
-      chainIds,
-      bridgeIds,
-      partnerIds,
       occurredAt: new Date(),
     });
-    const { raw } = await manager.createQueryBuilder().insert().into(IncidentEventEntity).values(row).returning('sequence').execute();
-    const event = toMessage({ ...row, sequence: Number((raw as Array<{ sequence: string | number }>)[0].sequence) });
+    // Cast to text[] on the way out: PostgreSQL (pg) and PGlite then both hand back string arrays.
+    const [stored] = (await manager.query(
+      `INSERT INTO ${table(IncidentEventEntity)} (id, incident_id, kind, visibility, status, severity, occurred_at, chain_ids, bridge_ids, partner_ids)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, ${affected('chain')}, ${affected('bridge')}, ${affected('partner')})
+       RETURNING sequence::text AS sequence, chain_ids::text[] AS chain_ids, bridge_ids::text[] AS bridge_ids, partner_ids::text[] AS partner_ids`,
+      [row.id, row.incidentId, row.kind, row.visibility, row.status, row.severity, row.occurredAt],
+    )) as Array<{ sequence: string; chain_ids: string[]; bridge_ids: string[]; partner_ids: string[] }>;
+    const event = toMessage({ ...row, sequence: Number(stored.sequence), chainIds: stored.chain_ids, bridgeIds: stored.bridge_ids, partnerIds: stored.partner_ids });
     for (const handler of this.handlers) await handler(manager, event);
     return event;
   }
@@ -94,10 +107,4 @@ export function toMessage(row: IncidentEventEntity): IncidentEventMessage {
     bridgeIds: row.bridgeIds,
     partnerIds: row.partnerIds,
   };
-}
-
-async function linkedIds(manager: EntityManager, target: AffectedTarget, incidentId: string): Promise<string[]> {
-  const { entity, idProperty } = AFFECTED_TARGETS[target];
-  const rows = await manager.getRepository(entity).find({ where: { incidentId }, order: { [idProperty]: 'ASC' } });
-  return rows.map((row) => row[idProperty] as string);
 }

@@ -1,5 +1,7 @@
 import type { IncidentEventMessage } from '@junction/events';
 import type { Principal } from '@junction/federation';
+import { seesEverything, viewerPartnerId } from '../repositories/incident-viewer';
+import { IncidentVisibility } from '../types/enums';
 import type { IncidentEventFilter } from '../types/incident-event-filter';
 
 /**
@@ -7,11 +9,11 @@ import type { IncidentEventFilter } from '../types/incident-event-filter';
  * after the change): PUBLIC to everyone, PARTNERS to operators and affected partners, INTERNAL to operators only.
  * Fails closed: an event with any other visibility, or a partner key without a partner, sees nothing.
  */
-export function incidentEventVisibleTo(event: IncidentEventMessage, principal: Principal): boolean {
-  if (principal.role === 'OPERATOR' || principal.role === 'ADMIN') return true;
-  if (event.visibility === 'PUBLIC') return true;
-  if (event.visibility !== 'PARTNERS' || principal.role !== 'PARTNER' || !principal.partnerId) return false;
-  return event.partnerIds.includes(principal.partnerId);
+export function incidentEventVisibleTo(event: Pick<IncidentEventMessage, 'visibility' | 'partnerIds'>, principal: Principal): boolean {
+  if (seesEverything(principal)) return true;
+  if (event.visibility === IncidentVisibility.PUBLIC) return true;
+  const partnerId = viewerPartnerId(principal);
+  return event.visibility === IncidentVisibility.PARTNERS && partnerId !== null && event.partnerIds.includes(partnerId);
 }
 
 /** Whether `event` matches every condition of `filter`. */

@@ -1,4 +1,4 @@
-import type { ObjectLiteral } from 'typeorm';
+import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { IncidentBridgeEntity } from '../entities/incident-bridge.entity';
 import { IncidentChainEntity } from '../entities/incident-chain.entity';
 import { IncidentPartnerEntity } from '../entities/incident-partner.entity';
@@ -24,3 +24,10 @@ export const AFFECTED_TARGETS: Record<AffectedTarget, AffectedTargetTable> = {
   bridge: { entity: IncidentBridgeEntity, idProperty: 'bridgeId', idColumn: 'bridge_id', typename: 'Bridge' },
   partner: { entity: IncidentPartnerEntity, idProperty: 'partnerId', idColumn: 'partner_id', typename: 'Partner' },
 };
+
+/** The ids of the `target`s one incident affects, read through `manager` (inside the caller's transaction). */
+export async function linkedIds(manager: EntityManager, target: AffectedTarget, incidentId: string): Promise<string[]> {
+  const { entity, idProperty } = AFFECTED_TARGETS[target];
+  const rows = await manager.getRepository(entity).findBy({ incidentId });
+  return rows.map((row) => row[idProperty] as string);
+}

@@ -1,11 +1,8 @@
-import { isUuid } from '@junction/db';
-import type { Principal, Role } from '@junction/federation';
+import type { Principal } from '@junction/federation';
 import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { IncidentPartnerEntity } from '../entities/incident-partner.entity';
 import { IncidentVisibility } from '../types/enums';
-
-/** Roles that see every incident, INTERNAL ones included. */
-const SEES_EVERY_INCIDENT: ReadonlySet<Role> = new Set<Role>(['OPERATOR', 'ADMIN']);
+import { seesEverything, viewerPartnerId } from './incident-viewer';
 
 /**
  * Restricts `query` (whose incident alias is `alias`) to the incidents `principal` may see: PUBLIC ones for
@@ -13,8 +10,8 @@ const SEES_EVERY_INCIDENT: ReadonlySet<Role> = new Set<Role>(['OPERATOR', 'ADMIN
  * for operators only. Applied in SQL, so hidden incidents never count toward a page or a per-parent bound.
  */
 export function whereVisibleTo<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, principal: Principal, alias: string): SelectQueryBuilder<T> {
-  if (SEES_EVERY_INCIDENT.has(principal.role)) return query;
-  const partnerId = principal.role === 'PARTNER' && principal.partnerId && isUuid(principal.partnerId) ? principal.partnerId : null;
+  if (seesEverything(principal)) return query;
+  const partnerId = viewerPartnerId(principal);
   if (partnerId === null) return query.andWhere(`${alias}.visibility = :publicVisibility`, { publicVisibility: IncidentVisibility.PUBLIC });
   const affectsViewer = query
     .subQuery()

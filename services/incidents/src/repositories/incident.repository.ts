@@ -9,7 +9,7 @@ import { IncidentStatus } from '../types/enums';
 import type { IncidentFilter } from '../types/incident-filter';
 import type { CreateIncidentInput, UpdateIncidentInput } from '../types/incident-inputs';
 import type { IncidentEventLog, RecordIncidentEvent } from '../events/incident-event-log';
-import { AFFECTED_TARGETS, type AffectedTarget } from './affected-targets';
+import { AFFECTED_TARGETS, linkedIds, type AffectedTarget } from './affected-targets';
 import { describeDedupClash, findDedupClash } from './dedup-clash';
 import { createInputProblems, NOTHING_LEFT_AFFECTED, updateInputProblems } from './incident-input-problems';
 import { whereVisibleTo } from './incident-visibility';
@@ -263,12 +263,6 @@ function whereAffects(query: SelectQueryBuilder<IncidentEntity>, target: Affecte
     .andWhere(`${alias}.${idProperty} = :${alias}_id`)
     .getQuery();
   query.andWhere(`EXISTS ${affects}`, { [`${alias}_id`]: id });
-}
-
-async function linkedIds(manager: EntityManager, target: AffectedTarget, incidentId: string): Promise<string[]> {
-  const { entity, idProperty } = AFFECTED_TARGETS[target];
-  const rows = await manager.getRepository(entity).findBy({ incidentId });
-  return rows.map((row) => row[idProperty] as string);
 }
 
 async function insertLinks(manager: EntityManager, target: AffectedTarget, incidentId: string, ids: readonly string[]): Promise<void> {

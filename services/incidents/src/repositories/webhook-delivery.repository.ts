@@ -33,7 +33,9 @@ export class WebhookDeliveryRepository {
     const groups = new Map<string, RecentDeliveriesKey[]>();
     for (const key of keys) {
       const group = `${key.first}|${key.status ?? ''}`;
-      groups.set(group, [...(groups.get(group) ?? []), key]);
+      const members = groups.get(group);
+      if (members) members.push(key);
+      else groups.set(group, [key]);
     }
     const found = new Map<string, WebhookDeliveryEntity[]>();
     for (const [group, members] of groups) {
@@ -59,7 +61,11 @@ export class WebhookDeliveryRepository {
         .orderBy('delivery.createdAt', 'DESC')
         .addOrderBy('delivery.id', 'DESC')
         .getMany();
-      for (const row of rows) found.set(`${group}|${row.endpointId}`, [...(found.get(`${group}|${row.endpointId}`) ?? []), row]);
+      for (const row of rows) {
+        const endpointRows = found.get(`${group}|${row.endpointId}`);
+        if (endpointRows) endpointRows.push(row);
+        else found.set(`${group}|${row.endpointId}`, [row]);
+      }
     }
     return keys.map((key) => found.get(`${key.first}|${key.status ?? ''}|${key.endpointId}`) ?? []);
   }

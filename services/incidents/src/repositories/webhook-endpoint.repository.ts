@@ -1,6 +1,6 @@
 import { isUuid } from '@junction/db';
-import { BadUserInputError, BaseError, ConflictError, ErrorCode, NotFoundError, type FieldError } from '@junction/errors';
-import { canSeePartnerPrivate, groupByKeys, type EntityDirectory, type Principal } from '@junction/federation';
+import { BadUserInputError, ConflictError, NotFoundError, type FieldError } from '@junction/errors';
+import { groupByKeys, requirePartnerPrivateAccess, type EntityDirectory, type Principal } from '@junction/federation';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { WebhookEndpointEntity } from '../entities/webhook-endpoint.entity';
@@ -48,12 +48,7 @@ export class WebhookEndpointRepository {
    * endpoints to its own partner only.
    */
   async create(partnerId: string, input: CreateWebhookEndpointInput, principal: Principal): Promise<WebhookEndpointWithSecretRecord> {
-    if (!canSeePartnerPrivate(principal, partnerId)) {
-      throw new BaseError('A partner key manages webhook endpoints only for its own partner; pass your partner id.', {
-        code: ErrorCode.FORBIDDEN,
-        details: { role: principal.role, principalPartnerId: principal.partnerId ?? 'none', partnerId },
-      });
-    }
+    requirePartnerPrivateAccess(principal, partnerId, 'A partner key manages webhook endpoints only for its own partner; pass your partner id.');
     await this.assertPartnerExists(partnerId);
     return this.dataSource.transaction(async (manager) => {
       // Serializes creations for one partner, so the limit holds under concurrent requests.

@@ -1,6 +1,6 @@
-import { isUuid } from '@junction/db';
-import { hasRole, type Principal } from '@junction/federation';
+import type { Principal } from '@junction/federation';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { seesEverything, viewerPartnerId } from './incident-viewer';
 
 /**
  * Restricts `query` (whose webhook endpoint alias is `alias`) to the endpoints `principal` may see and manage:
@@ -8,8 +8,8 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
  * SQL, so another partner's endpoint is never read, and is NOT_FOUND exactly like one that does not exist.
  */
 export function whereOwnedBy<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, principal: Principal, alias: string): SelectQueryBuilder<T> {
-  if (hasRole(principal, 'OPERATOR')) return query;
-  const partnerId = principal.role === 'PARTNER' && principal.partnerId && isUuid(principal.partnerId) ? principal.partnerId : null;
+  if (seesEverything(principal)) return query;
+  const partnerId = viewerPartnerId(principal);
   if (partnerId === null) return query.andWhere('1 = 0');
   return query.andWhere(`${alias}.partnerId = :ownerPartnerId`, { ownerPartnerId: partnerId });
 }

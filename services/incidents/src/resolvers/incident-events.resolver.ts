@@ -3,6 +3,7 @@ import { INCIDENT_EVENTS_TOPIC, type IncidentEventMessage } from '@junction/even
 import { Arg, Ctx, Resolver, Root, Subscription } from 'type-graphql';
 import type { IncidentsContext } from '../context';
 import { incidentEventMatches, incidentEventVisibleTo } from '../events/incident-event-visibility';
+import { forgetIncident } from '../loaders';
 import type { IncidentEventKind } from '../types/enums';
 import { IncidentEvent } from '../types/incident-event';
 import { IncidentEventFilter } from '../types/incident-event-filter';
@@ -18,8 +19,9 @@ export class IncidentEventsResolver {
     topics: INCIDENT_EVENTS_TOPIC,
     filter: async ({ payload, args, context }: { payload: IncidentEventMessage; args: { filter?: IncidentEventFilter | null }; context: IncidentsContext }) => {
       if (!incidentEventVisibleTo(payload, context.principal) || !incidentEventMatches(payload, args.filter)) return false;
-      // One context serves the whole subscription: read the incident afresh for each event (the resolver reuses this read).
-      context.loaders.incidentById.clear(payload.incidentId);
+      // One context serves the whole subscription: forget what earlier events read of this incident (its row,
+      // timeline, acknowledgements, affected targets) so this event is read afresh; the resolver reuses this read.
+      forgetIncident(context.loaders, payload.incidentId);
       return (await context.loaders.incidentById.load(payload.incidentId)) !== null;
     },
     description: 'Changes to the incidents the caller may see, as they happen: PUBLIC ones for everyone, PARTNERS ones for affected partners, all for operators.',

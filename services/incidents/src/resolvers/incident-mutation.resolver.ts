@@ -1,5 +1,4 @@
-import { BaseError, ErrorCode } from '@junction/errors';
-import { RequiresAccess } from '@junction/federation';
+import { RequiresAccess, requirePartnerPrivateAccess } from '@junction/federation';
 import { Arg, Args, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { IncidentsContext } from '../context';
 import type { IncidentEntity } from '../entities/incident.entity';
@@ -72,9 +71,7 @@ export class IncidentMutationResolver {
   @RequiresAccess({ scope: 'incidents:write' })
   @Mutation(() => Incident, { description: 'Records that an affected partner has seen an open incident; once per partner.' })
   async acknowledgeIncident(@Ctx() { principal, loaders }: IncidentsContext, @Args() args: AcknowledgeIncidentArgs): Promise<IncidentEntity> {
-    if (principal.role === 'PARTNER' && principal.partnerId !== args.partnerId) {
-      throw new BaseError('A partner key acknowledges incidents only for its own partner; pass your partner id.', { code: ErrorCode.FORBIDDEN });
-    }
+    requirePartnerPrivateAccess(principal, args.partnerId, 'A partner key acknowledges incidents only for its own partner; pass your partner id.');
     const incident = await this.acknowledgements.acknowledge(args, principal);
     forgetIncident(loaders, args.incidentId);
     return incident;

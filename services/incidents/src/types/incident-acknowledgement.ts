@@ -1,6 +1,8 @@
+import { VariesByCaller } from '@junction/federation';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** An affected partner's acknowledgement of an incident. */
+@VariesByCaller()
 @ObjectType({ description: "An affected partner's acknowledgement of an incident; at most one per partner." })
 export class IncidentAcknowledgement {
   @Field(() => ID)

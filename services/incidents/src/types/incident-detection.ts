@@ -1,7 +1,9 @@
+import { VariesByCaller } from '@junction/federation';
 import { Field, ObjectType } from 'type-graphql';
 import { IncidentDetectionSource } from './enums';
 
 /** How an incident was detected: by an alert rule, or by a person. */
+@VariesByCaller()
 @ObjectType({ description: 'How an incident was detected: by an alert rule, or reported by a person.' })
 export class IncidentDetection {
   @Field(() => IncidentDetectionSource)

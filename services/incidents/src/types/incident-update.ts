@@ -1,7 +1,9 @@
+import { VariesByCaller } from '@junction/federation';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { IncidentStatus } from './enums';
 
 /** One entry of an incident's timeline. */
+@VariesByCaller()
 @ObjectType({ description: "One entry of an incident's timeline. Every status change writes one." })
 export class IncidentUpdate {
   @Field(() => ID)

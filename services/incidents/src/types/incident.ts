@@ -1,8 +1,9 @@
-import { Connection } from '@junction/federation';
+import { Connection, VariesByCaller } from '@junction/federation';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { IncidentKind, IncidentSeverity, IncidentStatus, IncidentVisibility } from './enums';
 
 /** An incident that hit chains or bridges. */
+@VariesByCaller()
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'Something that hit one or more chains or bridges, from detection to resolution.' })
 export class Incident {
@@ -56,5 +57,6 @@ export class Incident {
 }
 
 /** A page of incidents. */
+@VariesByCaller()
 @ObjectType()
-export class IncidentConnection extends Connection(Incident) {}
+export class IncidentConnection extends Connection(Incident, { variesByCaller: true }) {}

@@ -1,8 +1,10 @@
+import { VariesByCaller } from '@junction/federation';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { IncidentEventKind } from './enums';
 import { WebhookDeliveryStatus } from './webhook-delivery-status';
 
 /** One incident event sent (or to be sent) to one webhook endpoint. */
+@VariesByCaller()
 @ObjectType({ description: 'One incident event sent, or to be sent, to a webhook endpoint, with the outcome of its last attempt.' })
 export class WebhookDelivery {
   @Field(() => ID)

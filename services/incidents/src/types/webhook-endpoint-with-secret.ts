@@ -1,7 +1,9 @@
+import { VariesByCaller } from '@junction/federation';
 import { Field, ObjectType } from 'type-graphql';
 import { WebhookEndpoint } from './webhook-endpoint';
 
 /** An endpoint with its signing secret, returned once by `createWebhookEndpoint` and `rotateWebhookSecret`. */
+@VariesByCaller()
 @ObjectType({ description: 'A webhook endpoint with its signing secret, shown this once: store it now, it cannot be read again.' })
 export class WebhookEndpointWithSecret {
   @Field(() => WebhookEndpoint)

@@ -1,6 +1,8 @@
+import { VariesByCaller } from '@junction/federation';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** A partner's webhook endpoint. Its signing secret is never part of it: it is shown once, on creation and rotation. */
+@VariesByCaller()
 @ObjectType({
   description:
     'Where the incident events a partner may see are POSTed, signed with HMAC-SHA256 (Junction-Signature) and retried with ' +

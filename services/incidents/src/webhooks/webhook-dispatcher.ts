@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { fetch, type Agent } from 'undici';
+import { toMessage } from '../events/incident-event-log';
 import type { ClaimedDelivery, WebhookOutbox } from '../repositories/webhook-outbox.repository';
 import { describeHttpFailure, describeRequestFailure } from './delivery-failure';
 import { createPublicNetworkAgent, nonPublicUrlProblem } from './public-network-agent';
@@ -150,7 +151,7 @@ export class WebhookDispatcher {
   /** Makes one attempt of a claimed delivery and records its outcome. */
   private async attempt(claim: ClaimedDelivery): Promise<void> {
     const { event } = claim;
-    const body = JSON.stringify(webhookPayload({ ...event, occurredAt: event.occurredAt.toISOString() }));
+    const body = JSON.stringify(webhookPayload(toMessage(event)));
     const attemptedAt = new Date();
     let statusCode: number | null = null;
     let error: string | null;

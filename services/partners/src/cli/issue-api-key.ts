@@ -1,9 +1,9 @@
 import { isUuid, openDataSource, type Store } from '@junction/db';
+import { entities } from '../entities';
 import { migrations } from '../migrations';
 import { ApiKeyRepository, type CreatedApiKeyRecord } from '../repositories/api-key.repository';
 import { PartnerRepository } from '../repositories/partner.repository';
 import type { NewApiKey } from '../rules/api-key-input';
-import { entities } from '../server';
 
 /** Parameters of {@link issueApiKey}. */
 export interface IssueApiKeyParameters {

@@ -1,11 +1,11 @@
 import { isUuid, uniqueViolation, writeTransaction } from '@junction/db';
 import { BadUserInputError, NotFoundError } from '@junction/errors';
-import { DEFAULT_SCOPES, generateApiKey, groupByKeys, hashApiKey, KEY_SCOPES, keysetPage, type Page } from '@junction/federation';
+import { generateApiKey, groupByKeys, hashApiKey, keysetPage, type Page } from '@junction/federation';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ApiKeyEntity } from '../entities/api-key.entity';
 import { PartnerEntity } from '../entities/partner.entity';
-import { apiKeyProblems, type NewApiKey } from '../rules/api-key-input';
+import { apiKeyProblems, apiKeyScopes, type NewApiKey } from '../rules/api-key-input';
 import type { ApiKeyRole } from '../types/enums';
 import { activePartnerProblems } from './active-partners';
 
@@ -24,6 +24,18 @@ export interface ApiKeyListFilter {
   role?: ApiKeyRole | null;
   /** Revoked keys too. @default false */
   includeRevoked?: boolean;
+}
+
+/** How {@link ApiKeyRepository.create} creates a key. */
+export interface CreateApiKeyOptions {
+  /**
+   * The scopes the creator may give: a key creating a key passes its own, so it can give only scopes it holds
+   * (asking for others is refused; omitting the list gives the role's defaults narrowed to these).
+   * @default undefined (any scope: the create-key command and service identities)
+   */
+  grantableScopes?: readonly string[];
+  /** The creation time. @default now */
+  now?: Date;
 }
 
 /** A created key and, this once, the key itself. */
@@ -67,10 +79,10 @@ export class ApiKeyRepository {
    * nothing when anything is wrong. Only the key's hash is stored; the key itself is returned this once.
    * `createdBy` is the creating key's id, or `cli` / `service`.
    */
-  async create(input: NewApiKey, createdBy: string, now: Date = new Date()): Promise<CreatedApiKeyRecord> {
+  async create(input: NewApiKey, createdBy: string, { grantableScopes, now = new Date() }: CreateApiKeyOptions = {}): Promise<CreatedApiKeyRecord> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.insert(input, createdBy, now);
+        return await this.insert(input, createdBy, grantableScopes, now);
       } catch (error) {
         // 40 random bits of prefix: a collision is rare, and drawing a new key resolves it.
         if (attempt < PREFIX_ATTEMPTS && uniqueViolation(error) === 'api_key_prefix_key') continue;
@@ -128,15 +140,14 @@ export class ApiKeyRepository {
     return key;
   }
 
-  private insert(input: NewApiKey, createdBy: string, now: Date): Promise<CreatedApiKeyRecord> {
+  private insert(input: NewApiKey, createdBy: string, grantableScopes: readonly string[] | undefined, now: Date): Promise<CreatedApiKeyRecord> {
     return writeTransaction(this.dataSource, async (manager) => {
-      const problems = apiKeyProblems(input, now);
+      const problems = apiKeyProblems(input, now, grantableScopes);
       if (input.role === 'PARTNER' && input.partnerId) {
         problems.push(...(await activePartnerProblems(manager, { 'input.partnerId': input.partnerId })));
       }
       if (problems.length > 0) throw new BadUserInputError(problems);
       const role = input.role as ApiKeyRole;
-      const requested: readonly string[] = input.scopes ?? DEFAULT_SCOPES[role];
       const { secret, prefix } = generateApiKey();
       const apiKey = manager.create(ApiKeyEntity, {
         id: randomUUID(),
@@ -145,7 +156,7 @@ export class ApiKeyRepository {
         prefix,
         hash: hashApiKey(secret),
         role,
-        scopes: KEY_SCOPES.filter((scope) => requested.includes(scope)),
+        scopes: apiKeyScopes(input, grantableScopes),
         createdAt: now,
         createdBy,
         expiresAt: input.expiresAt ?? null,

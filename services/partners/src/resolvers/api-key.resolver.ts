@@ -20,6 +20,12 @@ const REQUIRES_MANAGE_KEYS = `@requiresScopes(scopes: [["${MANAGE_KEYS_SCOPE}"]]
 /** Who created a key, as recorded on it: the creating key, or `service` for a caller with no key. */
 const creator = (principal: Principal) => principal.keyId ?? 'service';
 
+/**
+ * The scopes a caller may give a new key: a key (of any role, ADMIN too, since scopes narrow every key) gives only
+ * scopes it holds, so a narrowed key cannot mint a wider one; a service identity, which presents no key, any.
+ */
+const grantableScopes = (principal: Principal) => (principal.keyId === undefined ? undefined : (principal.scopes ?? []));
+
 /** API keys: operators create, list and revoke them; a partner sees its own through `Partner.apiKeys`. */
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
@@ -50,7 +56,7 @@ export class ApiKeyResolver {
     requireRole(principal, 'OPERATOR', 'create API keys');
     requireScope(principal, MANAGE_KEYS_SCOPE, 'create API keys');
     if (input.role === ApiKeyRole.ADMIN) requireRole(principal, 'ADMIN', 'create ADMIN keys');
-    return this.keys.create(input, creator(principal));
+    return this.keys.create(input, creator(principal), { grantableScopes: grantableScopes(principal) });
   }
 
   @Directive(REQUIRES_MANAGE_KEYS)

@@ -1,14 +1,15 @@
 import type { FieldError } from '@junction/errors';
-import { KEY_SCOPES, RESOLVE_KEYS_SCOPE } from '@junction/federation';
+import { DEFAULT_SCOPES, KEY_SCOPES, RESOLVE_KEYS_SCOPE, type KeyScope } from '@junction/federation';
+import { ApiKeyRole } from '../types/enums';
 
 /** The longest key name. */
 export const MAX_API_KEY_NAME_LENGTH = 80;
 
 /** The roles a key can have (the public needs none). */
-const KEY_ROLES = ['PARTNER', 'OPERATOR', 'ADMIN'];
+const KEY_ROLES: readonly string[] = Object.values(ApiKeyRole);
 
-/** Scopes that act on the whole ecosystem, and so are never given to a PARTNER key. */
-const OPERATOR_ONLY_SCOPES = ['catalogue:write', 'keys:manage'];
+/** Scopes that act on the whole ecosystem, and so are never given to a PARTNER key: those it lacks by default. */
+const OPERATOR_ONLY_SCOPES: readonly string[] = KEY_SCOPES.filter((scope) => !DEFAULT_SCOPES.PARTNER.includes(scope));
 
 /** A key to create, as the API or the create-key command describes it. */
 export interface NewApiKey {
@@ -18,7 +19,7 @@ export interface NewApiKey {
   role: string;
   /** The partner of a PARTNER key; absent for OPERATOR and ADMIN keys. @default undefined */
   partnerId?: string | null;
-  /** The key's scopes. @default the role's `DEFAULT_SCOPES` */
+  /** The key's scopes. @default the role's `DEFAULT_SCOPES`, narrowed to the creating key's scopes (see {@link apiKeyScopes}) */
   scopes?: readonly string[] | null;
   /** When the key stops working. @default undefined (never) */
   expiresAt?: Date | null;
@@ -27,8 +28,14 @@ export interface NewApiKey {
 /**
  * Everything wrong with a new key that can be told without the database, one field error each, fields named as
  * in `CreateApiKeyInput` (`input.name` …). Whether the partner exists and is active is checked by the repository.
+ * `grantableScopes` are the scopes the creator may give (a key creating a key gives only scopes it holds itself);
+ * `undefined` lets it give any, as the create-key command and service identities may.
  */
-export function apiKeyProblems({ name, role, partnerId, scopes, expiresAt }: NewApiKey, now: Date): FieldError[] {
+export function apiKeyProblems(
+  { name, role, partnerId, scopes, expiresAt }: NewApiKey,
+  now: Date,
+  grantableScopes?: readonly string[],
+): FieldError[] {
   const problems: FieldError[] = [];
   if (name.length < 1 || name.length > MAX_API_KEY_NAME_LENGTH) {
     problems.push({ field: 'input.name', message: `must be 1 to ${MAX_API_KEY_NAME_LENGTH} characters` });
@@ -52,6 +59,8 @@ export function apiKeyProblems({ name, role, partnerId, scopes, expiresAt }: New
       problems.push({ field: 'input.scopes', message: `"${scope}" is not a scope; use ${KEY_SCOPES.join(', ')}` });
     } else if (role === 'PARTNER' && OPERATOR_ONLY_SCOPES.includes(scope)) {
       problems.push({ field: 'input.scopes', message: `"${scope}" cannot be given to a PARTNER key; it is for operator and admin keys` });
+    } else if (grantableScopes && !grantableScopes.includes(scope)) {
+      problems.push({ field: 'input.scopes', message: `"${scope}" is not among your key's scopes, and a key can only give scopes it holds` });
     }
   }
   if (expiresAt && Number.isNaN(expiresAt.getTime())) {
@@ -60,4 +69,16 @@ export function apiKeyProblems({ name, role, partnerId, scopes, expiresAt }: New
     problems.push({ field: 'input.expiresAt', message: `must be in the future; ${expiresAt.toISOString()} has passed` });
   }
   return problems;
+}
+
+/**
+ * The scopes a new key gets, in {@link KEY_SCOPES} order without repeats: those asked for, or when none were asked
+ * for the role's `DEFAULT_SCOPES` narrowed to `grantableScopes` (so a key creating a key without a list passes on
+ * only what it holds itself). Call it on a key {@link apiKeyProblems} found nothing wrong with.
+ * @param grantableScopes the scopes the creator may give. @default undefined (any)
+ */
+export function apiKeyScopes({ role, scopes }: Pick<NewApiKey, 'role' | 'scopes'>, grantableScopes?: readonly string[]): KeyScope[] {
+  if (scopes) return KEY_SCOPES.filter((scope) => scopes.includes(scope));
+  const defaults: readonly string[] = DEFAULT_SCOPES[role as ApiKeyRole];
+  return KEY_SCOPES.filter((scope) => defaults.includes(scope) && (grantableScopes?.includes(scope) ?? true));
 }

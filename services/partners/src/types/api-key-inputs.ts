@@ -19,8 +19,8 @@ export class CreateApiKeyInput {
   @Field(() => [String], {
     nullable: true,
     description:
-      'What the key may do: health:read, incidents:write, catalogue:write, keys:manage (the last two not for PARTNER ' +
-      'keys). Omit it for the role\'s defaults.',
+      'What the key may do: metrics:read, incidents:write, catalogue:write, keys:manage (the last two not for PARTNER ' +
+      "keys); a key can only give scopes it holds. Omit it for the role's defaults, narrowed to the creating key's scopes.",
   })
   scopes?: string[] | null;
 

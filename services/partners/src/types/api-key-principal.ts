@@ -1,7 +1,9 @@
+import { VariesByCaller } from '@junction/federation';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { ApiKeyRole } from './enums';
 
 /** Who an API key makes its holder: what the gateway signs into the principal header. Gateway-only. */
+@VariesByCaller()
 @Directive('@inaccessible')
 @ObjectType({ description: 'Who an API key makes its holder. For the gateway only: not part of the public API.' })
 export class ApiKeyPrincipal {

@@ -1,8 +1,9 @@
-import { Connection } from '@junction/federation';
+import { Connection, VariesByCaller } from '@junction/federation';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ApiKeyRole } from './enums';
 
 /** An API key as operators and its partner see it: never its hash, never the key itself. */
+@VariesByCaller()
 @ObjectType({
   description:
     'An API key, named by its public prefix. The key itself is shown once, by createApiKey; only its hash is stored, ' +
@@ -44,5 +45,6 @@ export class ApiKey {
 }
 
 /** A page of API keys. */
+@VariesByCaller()
 @ObjectType({ description: 'A page of API keys.' })
-export class ApiKeyConnection extends Connection(ApiKey) {}
+export class ApiKeyConnection extends Connection(ApiKey, { variesByCaller: true }) {}

@@ -1,8 +1,10 @@
+import { VariesByCaller } from '@junction/federation';
 import { Field, ObjectType } from 'type-graphql';
 import type { ApiKeyEntity } from '../entities/api-key.entity';
 import { ApiKey } from './api-key';
 
 /** A new API key and, this once, the key itself. */
+@VariesByCaller()
 @ObjectType({ description: 'A new API key and, this once, the key itself.' })
 export class CreatedApiKey {
   @Field(() => ApiKey)

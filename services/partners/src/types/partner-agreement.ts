@@ -1,3 +1,4 @@
+import { VariesByCaller } from '@junction/federation';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 
@@ -18,6 +19,7 @@ export class AgreementResponseMinutes {
 }
 
 /** What a partner committed to for one chain or one bridge. Private. */
+@VariesByCaller()
 @Directive('@key(fields: "id")')
 @ObjectType({
   description:

@@ -1,6 +1,8 @@
+import { VariesByCaller } from '@junction/federation';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 /** A person at a partner. Private: visible to operators and to the partner itself. */
+@VariesByCaller()
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A person at a partner, and where they stand in its on-call escalation. Private to the partner and to operators.' })
 export class PartnerContact {

@@ -1,6 +1,8 @@
+import { VariesByCaller } from '@junction/federation';
 import { Field, Int, ObjectType } from 'type-graphql';
 
 /** A contract to pause when rolling back. */
+@VariesByCaller()
 @ObjectType({ description: 'A contract to pause when rolling back.' })
 export class RolloutPausableContract {
   @Field({ description: 'What the contract is, e.g. "L1StandardBridge proxy".' })
@@ -11,6 +13,7 @@ export class RolloutPausableContract {
 }
 
 /** A signer of the rollback multisig. */
+@VariesByCaller()
 @ObjectType({ description: 'A signer of the rollback multisig.' })
 export class RolloutMultisigSigner {
   @Field({ description: 'Who holds the key, e.g. "Security lead (partner)".' })
@@ -21,6 +24,7 @@ export class RolloutMultisigSigner {
 }
 
 /** The multisig that signs pauses and rollbacks. */
+@VariesByCaller()
 @ObjectType({ description: 'The multisig that signs pauses and rollbacks.' })
 export class RolloutRollbackMultisig {
   @Field({ description: 'EIP-55 checksummed address of the multisig (e.g. a Safe).' })
@@ -34,6 +38,7 @@ export class RolloutRollbackMultisig {
 }
 
 /** How to undo a phase. Private. */
+@VariesByCaller()
 @ObjectType({
   description:
     'How to undo a phase: pause the contracts, who signs, how to recover state, and who tells whom. Private to the ' +

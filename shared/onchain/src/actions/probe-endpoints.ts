@@ -19,8 +19,8 @@ export interface ProbeEndpointsParameters {
    */
   expectedChainId?: number;
   /**
-   * Told of each of the two calls per endpoint (a chain's client passes on its own observer, `client.onRpcCall`);
-   * reported under `expectedChainId`, so nothing is reported without it.
+   * Told of each of the two calls per endpoint, each with its own outcome (a chain's client passes on its own
+   * observer, `client.onRpcCall`); reported under `expectedChainId`, so nothing is reported without it.
    * @default none
    */
   onRpcCall?: RpcCallObserver;
@@ -72,9 +72,19 @@ export async function probeEndpoints({
   expectedChainId,
   onRpcCall,
 }: ProbeEndpointsParameters): Promise<ProbeEndpointsReturnType> {
-  const report = (outcome: 'success' | 'error') => {
-    if (!onRpcCall || expectedChainId === undefined) return;
-    for (const method of ['eth_chainId', 'eth_blockNumber']) onRpcCall({ chainId: expectedChainId, method, outcome });
+  /** Reports how one call turned out, on its own: a batch can answer one call and fail the other. */
+  const observed = <T>(method: string, request: Promise<T>): Promise<T> => {
+    if (!onRpcCall || expectedChainId === undefined) return request;
+    return request.then(
+      (value) => {
+        onRpcCall({ chainId: expectedChainId, method, outcome: 'success' });
+        return value;
+      },
+      (error: unknown) => {
+        onRpcCall({ chainId: expectedChainId, method, outcome: 'error' });
+        throw error;
+      },
+    );
   };
   return Promise.all(
     endpoints.map(async (endpoint): Promise<EndpointProbe> => {
@@ -83,17 +93,15 @@ export async function probeEndpoints({
       const started = performance.now();
       try {
         const [chainIdHex, blockNumberHex] = await Promise.all([
-          client.request({ method: 'eth_chainId' }),
-          client.request({ method: 'eth_blockNumber' }),
+          observed('eth_chainId', client.request({ method: 'eth_chainId' })),
+          observed('eth_blockNumber', client.request({ method: 'eth_blockNumber' })),
         ]);
-        report('success');
         const latencyMs = Math.round(performance.now() - started);
         const chainId = hexToNumber(chainIdHex);
         const chainIdMatches = expectedChainId === undefined ? null : chainId === expectedChainId;
         const blockNumber = hexToBigInt(blockNumberHex);
         return { url, reachable: true, latencyMs, chainId, chainIdMatches, blockNumber, failure: null, error: null };
       } catch (cause) {
-        report('error');
         const error = new RpcRequestFailedError({ cause, operation: 'probeEndpoints', chainId: expectedChainId ?? null });
         return {
           url,
