@@ -17,9 +17,6 @@ export async function startTestStack(
 ): Promise<TestStack> {
   const testStore: TestStore = await openTestStore();
   const stack = await createStack({
-    // No dispatcher polls the outbox: its statements would count in tests that count SQL statements. Deliveries
-    // are tested at the incidents subgraph (services/incidents/test/webhooks.test.ts).
-    webhooks: false,
     ...options,
     store: testStore.store,
     principalSecret: TEST_PRINCIPAL_SECRET,

@@ -47,7 +47,7 @@ export interface IncidentsDependencies {
   /** Answers whether chains, bridges and partners exist, by asking the subgraphs that own them. */
   directory: EntityDirectory;
   /**
-   * The webhook dispatcher's options (poll interval, timeout, attempts, backoff), or false to send no webhooks from
+   * The webhook dispatcher's options (idle fallback, timeout, attempts, backoff), or false to send no webhooks from
    * this process (deliveries are still queued, for another replica to send). @default a dispatcher with its defaults
    */
   webhooks?: WebhookDispatcherOptions | false;
@@ -94,6 +94,7 @@ export async function createServer({ store, dbSchema = 'incidents', seed = false
       const webhooks = setUpWebhooks({
         dataSource: db.dataSource,
         eventLog,
+        events,
         registry: metrics.registry,
         dispatcher: dispatcher && { ...dispatcher, onError: dispatcher.onError ?? ((error) => log.warn({ err: error }, 'A webhook delivery round failed; the next one retries')) },
       });
@@ -102,7 +103,7 @@ export async function createServer({ store, dbSchema = 'incidents', seed = false
         timeline: new IncidentTimelineRepository(db.dataSource, eventLog),
         acknowledgements: new IncidentAcknowledgementRepository(db.dataSource, eventLog),
         affectedTargets: new AffectedTargetRepository(db.dataSource),
-        webhookEndpoints: new WebhookEndpointRepository(db.dataSource, directory),
+        webhookEndpoints: new WebhookEndpointRepository(db.dataSource, directory, () => webhooks.wake()),
         webhookDeliveries: new WebhookDeliveryRepository(db.dataSource, () => webhooks.wake()),
       };
       if (seed) await seedIncidents(db.dataSource);

@@ -43,7 +43,8 @@ interface Delivery {
 }
 
 beforeAll(async () => {
-  harness = await startIncidents({ webhooks: { pollIntervalMs: 20, backoffBaseMs: 10, backoffCapMs: 40, maxAttempts: MAX_ATTEMPTS, requestTimeoutMs: 3000 } });
+  // No short maxIdleMs: deliveries must go out because an event woke the dispatcher or a retry fell due, not by polling.
+  harness = await startIncidents({ webhooks: { backoffBaseMs: 10, backoffCapMs: 40, maxAttempts: MAX_ATTEMPTS, requestTimeoutMs: 3000 } });
 });
 
 afterAll(async () => {
@@ -131,6 +132,15 @@ async function rowCount(table: 'webhook_endpoint' | 'webhook_delivery', where = 
   return n;
 }
 
+/** Waits until the incidents DataSource has sent no statement for 200 ms (the dispatcher's round in progress is done). */
+async function waitForIdle(): Promise<void> {
+  const { queries } = harness.incidents.db;
+  for (let seen = -1; seen !== queries.count; ) {
+    seen = queries.count;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 const endpointCount = () => rowCount('webhook_endpoint');
 const deliveryCount = () => rowCount('webhook_delivery');
 
@@ -214,6 +224,29 @@ describe('webhook endpoints', () => {
 });
 
 describe('webhook deliveries', () => {
+  it('cost no SQL statement while nothing is pending, and still go out as soon as an event is recorded', async () => {
+    const { queries } = harness.incidents.db;
+    const idleFor = async (ms: number) => {
+      queries.reset();
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      return queries.statements;
+    };
+    // The dispatcher's first round runs as it starts; after it, nothing is due and nothing woke it.
+    await waitForIdle();
+    expect(await idleFor(1000)).toEqual([]);
+
+    const target = await receiver();
+    const { id } = await createEndpoint('eigen-labs', { url: target.url });
+    const startedAt = Date.now();
+    await openIncident('PUBLIC', ['eigen-labs']);
+    await target.waitFor(1, 2000);
+    // Far sooner than the idle fallback (60 s): the event woke the dispatcher.
+    expect(Date.now() - startedAt).toBeLessThan(2000);
+    await waitForDeliveries('eigen-labs', id, ([delivery]) => delivery?.status === 'DELIVERED');
+    expect(await idleFor(1000)).toEqual([]);
+    await graphqlRequest(harness.url, DELETE_ENDPOINT, { id }, operator);
+  });
+
   it('send each event, signed, once to every endpoint of an affected partner that wants its kind; never INTERNAL ones, never to unaffected partners', async () => {
     const allOfA = await receiver();
     const resolvedOfA = await receiver();
@@ -360,10 +393,10 @@ describe('webhook deliveries', () => {
     expect(target.received).toHaveLength(2);
   });
 
-  it('are sent once even when two dispatchers (replicas) poll the same outbox', async () => {
+  it('are sent once even when two dispatchers (replicas) work the same outbox', async () => {
     const target = await receiver();
     await createEndpoint('celer-network', { url: target.url });
-    const secondReplica = new WebhookDispatcher(new WebhookOutbox(harness.incidents.db.dataSource), { pollIntervalMs: 5, batchSize: 2, allowPrivateNetworks: true });
+    const secondReplica = new WebhookDispatcher(new WebhookOutbox(harness.incidents.db.dataSource), { maxIdleMs: 5, batchSize: 2, allowPrivateNetworks: true });
     secondReplica.start();
     try {
       for (let index = 0; index < 6; index += 1) await openIncident('PUBLIC', ['celer-network']);

@@ -24,9 +24,11 @@ export interface WebhookEndpointWithSecretRecord {
  * owns ({@link whereOwnedBy}): another partner's endpoint is NOT_FOUND, another partner's list is empty.
  */
 export class WebhookEndpointRepository {
+  /** @param onEnabled - Told after a commit that enabled an endpoint (its pending deliveries are due again: wakes the dispatcher). */
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: EntityDirectory,
+    private readonly onEnabled: () => void = () => {},
   ) {}
 
   /** Each partner's endpoints that `principal` may see, oldest first, one list per id in `partnerIds`. One query. */
@@ -79,12 +81,12 @@ export class WebhookEndpointRepository {
   }
 
   /** Changes an endpoint `principal` owns; omitted fields keep their value. */
-  update(id: string, input: UpdateWebhookEndpointInput, principal: Principal): Promise<WebhookEndpointEntity> {
+  async update(id: string, input: UpdateWebhookEndpointInput, principal: Principal): Promise<WebhookEndpointEntity> {
     const problems: FieldError[] = (['url', 'enabled'] as const)
       .filter((name) => input[name] === null)
       .map((name) => ({ field: `input.${name}`, message: 'cannot be null; leave it out to keep the current value' }));
     if (problems.length > 0) throw new BadUserInputError(problems);
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const endpoint = await lockOwnedEndpoint(manager, id, principal);
       if (input.url != null) endpoint.url = input.url;
       if (input.description !== undefined) endpoint.description = input.description?.trim() || null;
@@ -93,6 +95,8 @@ export class WebhookEndpointRepository {
       endpoint.updatedAt = new Date();
       return manager.save(endpoint);
     });
+    if (input.enabled) this.onEnabled();
+    return updated;
   }
 
   /**

@@ -46,6 +46,17 @@ export interface ClaimDueParameters {
   now: Date;
 }
 
+/** What {@link WebhookOutbox.claimDue} returns. */
+export interface ClaimDueResult {
+  /** The deliveries claimed, to send now. */
+  deliveries: ClaimedDelivery[];
+  /**
+   * When the earliest PENDING delivery left unclaimed falls due (at or before `now` when more were due than
+   * `limit`), or null when none is left. Rows another dispatcher was claiming at that moment are not seen.
+   */
+  nextDueAt: Date | null;
+}
+
 /**
  * The webhook outbox: deliveries are queued in the transaction that records their event, claimed by dispatchers
  * with `FOR UPDATE SKIP LOCKED` (so replicas never claim the same delivery at once) under a time-limited lease, and
@@ -93,39 +104,45 @@ export class WebhookOutbox {
   /**
    * Claims up to `limit` due PENDING deliveries of enabled endpoints, oldest due first: locks them `FOR UPDATE SKIP
    * LOCKED` (rows another dispatcher is claiming are skipped, not waited for), and moves their `nextAttemptAt` to the
-   * end of a lease. The claim commits before anything is sent, so no transaction stays open across HTTP calls.
+   * end of a lease. The claim commits before anything is sent, so no transaction stays open across HTTP calls. The
+   * same SELECT reads one row more than it claims, which says when the dispatcher has to look again
+   * ({@link ClaimDueResult.nextDueAt}).
    */
-  async claimDue({ limit, leaseMs, now }: ClaimDueParameters): Promise<ClaimedDelivery[]> {
-    const claimed = await this.dataSource.transaction(async (manager) => {
-      const due = await manager
+  async claimDue({ limit, leaseMs, now }: ClaimDueParameters): Promise<ClaimDueResult> {
+    const { claimed, nextDueAt } = await this.dataSource.transaction(async (manager) => {
+      // Ordered by due time, so the due rows come first and the first row left over is the next one to fall due
+      // (a retry's time, or the end of a claim's lease: a claimed delivery stays PENDING until its attempt is recorded).
+      const pending = await manager
         .getRepository(WebhookDeliveryEntity)
         .createQueryBuilder('delivery')
         .innerJoin(WebhookEndpointEntity, 'endpoint', 'endpoint.id = delivery.endpointId')
         .where('delivery.status = :pending', { pending: 'PENDING' })
-        .andWhere('delivery.nextAttemptAt <= :now', { now })
         .andWhere('endpoint.enabled')
         .orderBy('delivery.nextAttemptAt', 'ASC')
-        .limit(limit)
+        .limit(limit + 1)
         .setLock('pessimistic_write', undefined, ['delivery'])
         .setOnLocked('skip_locked')
         .getMany();
-      if (due.length === 0) return [];
+      const due = pending.filter((delivery) => delivery.nextAttemptAt !== null && delivery.nextAttemptAt <= now).slice(0, limit);
+      const nextDueAt = pending[due.length]?.nextAttemptAt ?? null;
+      if (due.length === 0) return { claimed: [], nextDueAt };
       const leaseToken = randomUUID();
       await manager.update(WebhookDeliveryEntity, { id: In(due.map((delivery) => delivery.id)) }, { leaseToken, nextAttemptAt: new Date(now.getTime() + leaseMs) });
-      return due.map((delivery) => ({ ...delivery, leaseToken }));
+      return { claimed: due.map((delivery) => ({ ...delivery, leaseToken })), nextDueAt };
     });
-    if (claimed.length === 0) return [];
+    if (claimed.length === 0) return { deliveries: [], nextDueAt };
     const endpoints = await this.dataSource.getRepository(WebhookEndpointEntity).findBy({ id: In([...new Set(claimed.map((delivery) => delivery.endpointId))]) });
     const events = await this.dataSource.getRepository(IncidentEventEntity).findBy({ id: In([...new Set(claimed.map((delivery) => delivery.eventId))]) });
     const endpointById = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint]));
     const eventById = new Map(events.map((event) => [event.id, event]));
-    return claimed.flatMap((delivery) => {
+    const deliveries = claimed.flatMap((delivery) => {
       const endpoint = endpointById.get(delivery.endpointId);
       const event = eventById.get(delivery.eventId);
       // Deleted since the claim (with its endpoint or incident): nothing to send.
       if (!endpoint || !event) return [];
       return [{ id: delivery.id, leaseToken: delivery.leaseToken, attempts: delivery.attempts, url: endpoint.url, signingSecret: endpoint.signingSecret, event }];
     });
+    return { deliveries, nextDueAt };
   }
 
   /** Records the outcome of an attempt, if the claim is still this dispatcher's; false when it is not (any more). */

@@ -1,8 +1,8 @@
+import { INCIDENT_EVENTS_TOPIC, type EventBus } from '@junction/events';
 import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { IncidentEventLog } from '../events/incident-event-log';
 import { WebhookOutbox } from '../repositories/webhook-outbox.repository';
-import { AfterCommit } from './after-commit';
 import { WebhookDispatcher, type WebhookDispatcherOptions } from './webhook-dispatcher';
 import { registerWebhookMetrics } from './webhook-metrics';
 
@@ -12,6 +12,11 @@ export interface SetUpWebhooksParameters {
   dataSource: DataSource;
   /** The event log whose events are queued for delivery, in the transaction that records them. */
   eventLog: IncidentEventLog;
+  /**
+   * The bus the event log publishes on, after each commit: every event wakes the dispatcher (on every replica that
+   * shares the bus), so deliveries go out at once without polling.
+   */
+  events: EventBus;
   /** The subgraph's metrics registry. */
   registry: Registry;
   /** The dispatcher's options, or false to send nothing from this process (deliveries are still queued). @default {} */
@@ -22,17 +27,18 @@ export interface SetUpWebhooksParameters {
 export interface Webhooks {
   /** Starts the dispatcher (if there is one). */
   start(): void;
-  /** Makes the dispatcher look for due deliveries now (after a redelivery commits). */
+  /** Makes the dispatcher look for due deliveries now (after a commit that queued a delivery without an event: a redelivery). */
   wake(): void;
-  /** Stops the dispatcher and detaches from the DataSource. */
+  /** Stops the dispatcher and its bus subscription. */
   close(): Promise<void>;
 }
 
 /**
  * Wires partner webhooks into the incidents service: every recorded event queues its deliveries in the same
- * transaction, the dispatcher is woken once that transaction commits, and the outbox metrics are registered.
+ * transaction, the dispatcher is woken by each event the bus carries (published once that transaction commits), and
+ * the outbox metrics are registered.
  */
-export function setUpWebhooks({ dataSource, eventLog, registry, dispatcher: dispatcherOptions = {} }: SetUpWebhooksParameters): Webhooks {
+export function setUpWebhooks({ dataSource, eventLog, events, registry, dispatcher: dispatcherOptions = {} }: SetUpWebhooksParameters): Webhooks {
   const outbox = new WebhookOutbox(dataSource);
   const countAttempt = registerWebhookMetrics({ registry, outbox });
   const dispatcher =
@@ -45,17 +51,16 @@ export function setUpWebhooks({ dataSource, eventLog, registry, dispatcher: disp
             dispatcherOptions.onAttempt?.(outcome);
           },
         });
-  const afterCommit = AfterCommit.attach(dataSource);
   eventLog.onRecord(async (manager, event) => {
-    const queued = await outbox.enqueue(manager, event);
-    if (queued > 0 && dispatcher) afterCommit.schedule(manager, () => dispatcher.wake());
+    await outbox.enqueue(manager, event);
   });
+  const unsubscribe = dispatcher ? events.subscribe(INCIDENT_EVENTS_TOPIC, () => dispatcher.wake()) : () => {};
   return {
     start: () => dispatcher?.start(),
     wake: () => dispatcher?.wake(),
     async close() {
+      unsubscribe();
       await dispatcher?.close();
-      afterCommit.detach();
     },
   };
 }

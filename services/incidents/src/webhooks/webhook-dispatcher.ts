@@ -8,13 +8,20 @@ import { webhookRetryDelayMs } from './webhook-backoff';
 import { webhookPayload } from './webhook-payload';
 import { SIGNATURE_HEADER, signWebhookBody } from './webhook-signature';
 
+/** How long to wait before another round after one failed (the database could not be reached). */
+const FAILED_ROUND_RETRY_MS = 1000;
+
 /** How an attempt ended: `delivered` (2xx), `retrying` (failed, another attempt is scheduled) or `failed` (no attempt left). */
 export type WebhookAttemptOutcome = 'delivered' | 'retrying' | 'failed';
 
 /** Options of {@link WebhookDispatcher}. */
 export interface WebhookDispatcherOptions {
-  /** How often to look for due deliveries when not woken. @default 1000 */
-  pollIntervalMs?: number;
+  /**
+   * The longest wait between two rounds. Rounds otherwise run when `wake()` is called (after each incident event)
+   * and when the next delivery in the outbox falls due (a retry, an expired lease); this fallback catches up on what
+   * neither announced (a bus message this replica missed, an endpoint enabled again). @default 60_000
+   */
+  maxIdleMs?: number;
   /** The most deliveries in flight at once (claimed in batches of up to this many). @default 10 */
   batchSize?: number;
   /** How long an endpoint has to answer. @default 10_000 */
@@ -45,15 +52,19 @@ export interface WebhookDispatcherOptions {
  * requests are in flight; as one ends, the next due delivery is claimed, so a slow endpoint holds one slot, not
  * the whole batch. A 2xx answer makes
  * the delivery DELIVERED; anything else schedules a retry with exponential backoff and full jitter, until
- * `maxAttempts` makes it FAILED. It polls every `pollIntervalMs`, and `wake()` makes it look at once (after a
- * commit that queued deliveries). Delivery is at least once: a receiver deduplicates by `Idempotency-Key`.
+ * `maxAttempts` makes it FAILED. It does not poll: each round reads when the next delivery falls due and the next
+ * round runs then (at the latest after `maxIdleMs`), and `wake()` makes it look at once (after an incident event).
+ * Idle, it sends no statement between wakes but the `maxIdleMs` fallback. Delivery is at least once: a receiver deduplicates by `Idempotency-Key`.
  */
 export class WebhookDispatcher {
   private readonly options: Required<Omit<WebhookDispatcherOptions, 'onAttempt' | 'onError'>> & Pick<WebhookDispatcherOptions, 'onAttempt' | 'onError'>;
   private readonly shutdown = new AbortController();
   private timer: NodeJS.Timeout | undefined;
-  private round: Promise<void> | undefined;
-  private wokenDuringRound = false;
+  /** When the scheduled round runs (epoch ms); undefined when none is scheduled. */
+  private timerAt: number | undefined;
+  private round: Promise<number> | undefined;
+  /** The earliest time a round was asked for while one was running (a wake, a retry recorded). */
+  private dueDuringRound: number | undefined;
   private readonly inFlight = new Set<Promise<void>>();
   /** The last claim filled every free slot: more may be due as soon as a slot frees up. */
   private backlog = false;
@@ -69,7 +80,7 @@ export class WebhookDispatcher {
     setMaxListeners(0, this.shutdown.signal);
     const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
     this.options = {
-      pollIntervalMs: 1000,
+      maxIdleMs: 60_000,
       batchSize: 10,
       maxAttempts: 12,
       allowPrivateNetworks: false,
@@ -82,21 +93,19 @@ export class WebhookDispatcher {
     this.agent = this.options.allowPrivateNetworks ? undefined : createPublicNetworkAgent();
   }
 
-  /** Starts polling. */
+  /** Starts sending: runs a first round at once. */
   start(): void {
     if (this.started || this.shutdown.signal.aborted) return;
     this.started = true;
-    this.schedule(0);
+    this.scheduleRound(Date.now());
   }
 
   /** Looks for due deliveries now (or right after the round in progress). */
   wake(): void {
-    if (!this.started || this.shutdown.signal.aborted) return;
-    if (this.round) this.wokenDuringRound = true;
-    else this.schedule(0);
+    this.runRoundBy(Date.now());
   }
 
-  /** Stops polling, aborts the requests in flight (their deliveries are due again at once, no attempt counted) and waits for them. */
+  /** Stops sending, aborts the requests in flight (their deliveries are due again at once, no attempt counted) and waits for them. */
   async close(): Promise<void> {
     this.shutdown.abort();
     clearTimeout(this.timer);
@@ -105,36 +114,58 @@ export class WebhookDispatcher {
     await this.agent?.close();
   }
 
-  private schedule(delayMs: number): void {
+  /** Makes a round run at `at` (epoch ms) at the latest: brings the scheduled one forward, or follows the one running. */
+  private runRoundBy(at: number): void {
+    if (!this.started || this.shutdown.signal.aborted) return;
+    if (this.round) this.dueDuringRound = Math.min(this.dueDuringRound ?? Infinity, at);
+    else if (this.timerAt === undefined || at < this.timerAt) this.scheduleRound(at);
+  }
+
+  private scheduleRound(at: number): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.runRound(), delayMs);
+    this.timerAt = at;
+    this.timer = setTimeout(() => void this.runRound(), Math.max(0, at - Date.now()));
     this.timer.unref();
   }
 
   private async runRound(): Promise<void> {
+    this.timer = undefined;
+    this.timerAt = undefined;
     this.round = this.drain();
-    await this.round;
+    const nextRoundAt = await this.round;
     this.round = undefined;
     if (this.shutdown.signal.aborted) return;
-    this.schedule(this.wokenDuringRound ? 0 : this.options.pollIntervalMs);
-    this.wokenDuringRound = false;
+    this.scheduleRound(Math.min(nextRoundAt, this.dueDuringRound ?? Infinity));
+    this.dueDuringRound = undefined;
   }
 
-  /** Claims due deliveries into the free slots and starts sending them, until fewer are due than there is room for. */
-  private async drain(): Promise<void> {
+  /**
+   * Claims due deliveries into the free slots and starts sending them, until fewer are due than there is room for.
+   * Returns when the next round should run: when the next delivery falls due, capped by `maxIdleMs`.
+   */
+  private async drain(): Promise<number> {
+    const idleUntil = () => Date.now() + this.options.maxIdleMs;
     try {
       while (!this.shutdown.signal.aborted) {
-        this.wokenDuringRound = false;
+        // What was asked for until now is seen by the claim below; only later times still need a round of their own.
+        if (this.dueDuringRound !== undefined && this.dueDuringRound <= Date.now()) this.dueDuringRound = undefined;
         const room = this.options.batchSize - this.inFlight.size;
-        if (room <= 0) return;
-        const claims = await this.outbox.claimDue({ limit: room, leaseMs: this.options.leaseMs, now: new Date() });
-        this.backlog = claims.length === room;
-        for (const claim of claims) this.send(claim);
-        if (!this.backlog) return;
+        // No room (more may be due than there was room for): the next slot to free up wakes the dispatcher.
+        if (room <= 0) {
+          this.backlog = true;
+          return idleUntil();
+        }
+        const now = new Date();
+        const { deliveries, nextDueAt } = await this.outbox.claimDue({ limit: room, leaseMs: this.options.leaseMs, now });
+        this.backlog = nextDueAt !== null && nextDueAt <= now;
+        for (const claim of deliveries) this.send(claim);
+        if (!this.backlog) return Math.min(nextDueAt?.getTime() ?? Infinity, idleUntil());
       }
     } catch (error) {
       this.options.onError?.(error);
+      return Date.now() + Math.min(FAILED_ROUND_RETRY_MS, this.options.maxIdleMs);
     }
+    return idleUntil();
   }
 
   /** Runs one attempt in a slot; when it ends, claims more if some may be waiting. */
@@ -195,14 +226,17 @@ export class WebhookDispatcher {
     }
     const attempts = claim.attempts + 1;
     const outcome: WebhookAttemptOutcome = error === null ? 'delivered' : attempts >= this.options.maxAttempts ? 'failed' : 'retrying';
-    const delayMs = webhookRetryDelayMs({ attempts, baseMs: this.options.backoffBaseMs, capMs: this.options.backoffCapMs });
+    const retryAt = new Date(Date.now() + webhookRetryDelayMs({ attempts, baseMs: this.options.backoffBaseMs, capMs: this.options.backoffCapMs }));
     const recorded = await this.outbox.recordAttempt(claim, {
       status: outcome === 'delivered' ? 'DELIVERED' : outcome === 'failed' ? 'FAILED' : 'PENDING',
       attemptedAt,
       statusCode,
       error,
-      nextAttemptAt: outcome === 'retrying' ? new Date(Date.now() + delayMs) : null,
+      nextAttemptAt: outcome === 'retrying' ? retryAt : null,
     });
-    if (recorded) this.options.onAttempt?.(outcome);
+    if (!recorded) return;
+    this.options.onAttempt?.(outcome);
+    // Another replica may never hear of this retry: this one runs a round when it falls due.
+    if (outcome === 'retrying') this.runRoundBy(retryAt.getTime());
   }
 }
