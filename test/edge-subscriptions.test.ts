@@ -189,6 +189,62 @@ describe('incident events through the gateway', () => {
   });
 });
 
+describe('shared subscriptions', () => {
+  const upstream = () => stack.gateway.sharedSubscriptions.upstreamSubscriptions();
+  const atIncidents = () => stack.services.incidents.server.openSubscriptions;
+  // A filter no other test subscribes with, so these subscribers share only with each other.
+  const ONLY_OPENED = { filter: { kinds: ['OPENED'] } };
+
+  it('serves clients with the same operation and view from one upstream subscription, and never shares across views', async () => {
+    await eventually(() => upstream() === 0 && atIncidents() === 0, 'earlier subscriptions are gone');
+    // Three clients of one partner with the same view (two keys, WebSocket and SSE), then another partner and an operator.
+    const alchemyWs = subscribeWs(keys.alchemy.secret, ONLY_OPENED);
+    const alchemySse = await subscribeSse(keys.alchemy.secret, ONLY_OPENED);
+    const alchemyOtherKey = subscribeWs(keys.capped.secret, ONLY_OPENED);
+    await eventually(() => stack.gateway.subscriptionLimit.openSubscriptions() === 3, 'the three clients are open');
+    expect(upstream()).toBe(1);
+    const opLabs = subscribeWs(keys.opLabs.secret, ONLY_OPENED);
+    const operator = subscribeWs(operatorKey, ONLY_OPENED);
+    await eventually(() => stack.gateway.subscriptionLimit.openSubscriptions() === 5, 'all five clients are open');
+    await eventually(() => atIncidents() === 3, 'the incidents subgraph holds three streams');
+    expect(upstream()).toBe(3);
+    expect(sampleValue(await scrape(gateway), 'junction_upstream_subscriptions')).toBe(3);
+    expect(sampleValue(await scrape(gateway), 'junction_open_subscriptions')).toBe(5);
+    await settle();
+
+    await openIncident('Shared: only for OP Labs', 'PARTNERS', [OP_LABS]);
+    await openIncident('Shared: only for Alchemy', 'PARTNERS', [ALCHEMY]);
+    await openIncident('Shared: internal', 'INTERNAL');
+    await openIncident('Shared: public', 'PUBLIC');
+    for (const feed of [alchemyWs, alchemySse, alchemyOtherKey]) {
+      expect([titleOf(await feed.next()), titleOf(await feed.next())]).toEqual(['Shared: only for Alchemy', 'Shared: public']);
+    }
+    expect([titleOf(await opLabs.next()), titleOf(await opLabs.next())]).toEqual(['Shared: only for OP Labs', 'Shared: public']);
+    const seen = [];
+    for (let index = 0; index < 4; index += 1) seen.push(titleOf(await operator.next()));
+    expect(seen).toEqual(['Shared: only for OP Labs', 'Shared: only for Alchemy', 'Shared: internal', 'Shared: public']);
+    await expect(alchemySse.next(300)).rejects.toThrow('No result within 300 ms.');
+
+    // The client that opened the shared subscription leaves: the others keep it.
+    await alchemyWs.stop();
+    await eventually(() => stack.gateway.subscriptionLimit.openSubscriptions() === 4, 'the first client is gone');
+    expect(upstream()).toBe(3);
+    await openIncident('Shared: after the first client left', 'PUBLIC');
+    expect(titleOf(await alchemySse.next())).toBe('Shared: after the first client left');
+    expect(titleOf(await alchemyOtherKey.next())).toBe('Shared: after the first client left');
+
+    // The last client of a view leaving ends that upstream subscription, at the gateway and at the subgraph.
+    await alchemySse.stop();
+    await alchemyOtherKey.stop();
+    await eventually(() => upstream() === 2 && atIncidents() === 2, "Alchemy's upstream subscription ends");
+    for (const feed of [opLabs, operator]) {
+      expect(titleOf(await feed.next())).toBe('Shared: after the first client left');
+      await feed.stop();
+    }
+    await eventually(() => upstream() === 0 && atIncidents() === 0, 'every upstream subscription ends');
+  });
+});
+
 describe('the cap on open subscriptions per principal', () => {
   const holder = () => `key:${keys.capped.id}`;
   const active = () => activeSubscriptions(stack.gateway, holder());

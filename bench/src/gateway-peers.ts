@@ -6,6 +6,8 @@
  * resident memory per gateway, and the ratios the issue sets as targets.
  *
  * Run with `npm run bench:peers` (builds first). Uses PostgreSQL when DATABASE_URL is set, PGlite otherwise.
+ * BENCH_KINDS, BENCH_ROUNDS, BENCH_SECONDS, BENCH_CONNECTIONS and BENCH_KEYS change the run; BENCH_CPU_PROF_DIR
+ * makes each gateway write a CPU profile there.
  */
 import { DEFAULT_SCOPES, signPrincipal, type Principal } from '@junction/federation';
 import { createStack, type Stack } from '@junction/launcher';
@@ -22,19 +24,23 @@ import { UNLIMITED_RATE_LIMITS } from './unlimited-rate-limits';
 const secret = randomBytes(32).toString('hex');
 const SUPERGRAPH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
 const DASHBOARD = `query PartnerDashboard { chains(first: 20) { nodes { name chainId owners { component partner { name } } bridges { name provider } incidents(open: true) { title severity status } } } }`;
-const KINDS = (process.env.BENCH_KINDS ?? 'apollo,hive,junction,junction-cached').split(',') as Kind[];
+const KINDS = (process.env.BENCH_KINDS ?? 'apollo,hive,hive-shared,junction,junction-cached').split(',') as Kind[];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const KEYS = Number(process.env.BENCH_KEYS ?? 200);
+/** Where each gateway process writes a V8 CPU profile when it exits (`--cpu-prof`), if set. */
+const PROFILE_DIR = process.env.BENCH_CPU_PROF_DIR;
 
-type Kind = 'junction' | 'junction-cached' | 'hive' | 'apollo';
+type Kind = 'junction' | 'junction-cached' | 'hive' | 'hive-shared' | 'apollo';
 
 interface Round {
   requestsPerSecond: number;
   p50: number;
   p99: number;
   cpuMsPerRequest: number;
+  /** CPU of this process (the subgraphs, their databases when embedded, and the load generator) per request. */
+  stackCpuMsPerRequest: number;
   rssMb: number;
   failures: number;
 }
@@ -52,7 +58,7 @@ async function main(): Promise<void> {
     const subgraphUrls = { partners: stack.urls.partners, chains: stack.urls.chains, bridges: stack.urls.bridges, incidents: stack.urls.incidents };
     const gateways = new Map<Kind, { url: string; pid: number }>();
     for (const [index, kind] of KINDS.entries()) {
-      const child = spawn(process.execPath, [path.join(__dirname, 'peers', 'peer-gateway.js'), kind], {
+      const child = spawn(process.execPath, [...(PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : []), path.join(__dirname, 'peers', 'peer-gateway.js'), kind], {
         env: { ...process.env, SUPERGRAPH_PATH: SUPERGRAPH, SUBGRAPH_URLS: JSON.stringify(subgraphUrls), PRINCIPAL_SECRET: secret, PORT: String(4500 + index) },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
@@ -64,7 +70,7 @@ async function main(): Promise<void> {
     }
 
     console.log(`partner dashboard (20 chains, all four subgraphs), ${CONNECTIONS} connections, ${SECONDS} s per round, ${ROUNDS} interleaved rounds, ${keys.length} distinct keys cycled per request`);
-    console.log('each gateway pinned to core 1; subgraphs and load generator on core 0');
+    console.log('each gateway pinned to core 1; subgraphs and load generator on core 0 (their CPU is "stack CPU")');
     const rounds = new Map<Kind, Round[]>(KINDS.map((kind) => [kind, []]));
     for (let round = 0; round < ROUNDS; round++) {
       const order = [...KINDS.slice(round % KINDS.length), ...KINDS.slice(0, round % KINDS.length)];
@@ -78,10 +84,10 @@ async function main(): Promise<void> {
     const summary = new Map<Kind, Round>();
     for (const [kind, results] of rounds) summary.set(kind, medianRound(results));
     console.log('');
-    console.log('gateway           req/s    p50 ms   p99 ms   CPU ms/req   RSS MB   failures');
+    console.log('gateway           req/s    p50 ms   p99 ms   CPU ms/req   RSS MB   failures   stack CPU ms/req');
     for (const [kind, result] of summary) {
       console.log(
-        `${kind.padEnd(16)} ${result.requestsPerSecond.toFixed(0).padStart(6)} ${result.p50.toFixed(1).padStart(9)} ${result.p99.toFixed(1).padStart(8)} ${result.cpuMsPerRequest.toFixed(2).padStart(12)} ${result.rssMb.toFixed(0).padStart(8)} ${String(result.failures).padStart(10)}`,
+        `${kind.padEnd(16)} ${result.requestsPerSecond.toFixed(0).padStart(6)} ${result.p50.toFixed(1).padStart(9)} ${result.p99.toFixed(1).padStart(8)} ${result.cpuMsPerRequest.toFixed(2).padStart(12)} ${result.rssMb.toFixed(0).padStart(8)} ${String(result.failures).padStart(10)} ${result.stackCpuMsPerRequest.toFixed(2).padStart(18)}`,
       );
     }
     const ratio = (a: Kind, b: Kind, field: keyof Round) => {
@@ -94,6 +100,7 @@ async function main(): Promise<void> {
     console.log(`p99 junction / apollo:                 ${ratio('junction', 'apollo', 'p99')}    (target <= 0.67)`);
     console.log(`throughput junction-cached / apollo:   ${ratio('junction-cached', 'apollo', 'requestsPerSecond')}x   (target >= 10)`);
     console.log(`throughput junction / bare hive:       ${ratio('junction', 'hive', 'requestsPerSecond')}x   (target >= 0.90)`);
+    console.log(`throughput junction / hive-shared:     ${ratio('junction', 'hive-shared', 'requestsPerSecond')}x   (every caller's fetches merged)`);
     console.log(`CPU per request junction / apollo:     ${ratio('junction', 'apollo', 'cpuMsPerRequest')}`);
     console.log(`CPU per request junction / bare hive:  ${ratio('junction', 'hive', 'cpuMsPerRequest')}`);
   } finally {
@@ -107,13 +114,16 @@ async function main(): Promise<void> {
 /** One measured round: throughput and latency from autocannon, CPU and memory of the gateway process from /proc. */
 async function measure(url: string, pid: number, keys: string[]): Promise<Round> {
   const cpuBefore = cpuMs(pid);
+  const stackBefore = process.cpuUsage();
   const result = await load(url, keys, SECONDS);
   const cpu = cpuMs(pid) - cpuBefore;
+  const stack = process.cpuUsage(stackBefore);
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     cpuMsPerRequest: cpu / Math.max(1, result.requests.total),
+    stackCpuMsPerRequest: (stack.user + stack.system) / 1000 / Math.max(1, result.requests.total),
     rssMb: rssMb(pid),
     failures: result.non2xx + result.errors + result.timeouts,
   };
@@ -202,6 +212,7 @@ function medianRound(results: Round[]): Round {
     p50: median(results.map((r) => r.p50)),
     p99: median(results.map((r) => r.p99)),
     cpuMsPerRequest: median(results.map((r) => r.cpuMsPerRequest)),
+    stackCpuMsPerRequest: median(results.map((r) => r.stackCpuMsPerRequest)),
     rssMb: Math.max(...results.map((r) => r.rssMb)),
     failures: results.reduce((sum, r) => sum + r.failures, 0),
   };

@@ -95,6 +95,11 @@ export interface GatewayConfig {
    */
   subscriptionLimits?: Partial<SubscriptionLimits>;
   /**
+   * Serve clients that subscribe with the same operation, variables and view from one upstream subscription,
+   * executed once per event (`useSharedSubscriptions`); off, each client has its own. @default true
+   */
+  shareSubscriptions?: boolean;
+  /**
    * Redis shared by the replicas (rate limit buckets, response cache; incident events, unless the host hands the
    * gateway its event bus); the gateway owns the connections. @default undefined (memory)
    */

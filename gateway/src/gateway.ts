@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { GatewayConfig } from './config';
 import { createOfflineGraphiQL } from './graphiql';
 import { ApiKeyPrincipals } from './identity/api-key-principals';
+import { useSharedSubscriptions, type SharedSubscriptions } from './plugins/use-shared-subscriptions';
 import { useApiKeyAuth } from './plugins/use-api-key-auth';
 import { useSignedPrincipal } from './plugins/use-signed-principal';
 import { useSharedSubgraphFetches } from './plugins/use-shared-subgraph-fetches';
@@ -68,6 +69,8 @@ export interface Gateway {
   responseCache: ResponseCache;
   /** The cap on open subscriptions per principal on this replica: `activeSubscriptions('key:<keyId>')` counts a key's. */
   subscriptionLimit: SubscriptionLimit;
+  /** The upstream subscriptions that serve this replica's subscribers. */
+  sharedSubscriptions: SharedSubscriptions;
   /** WebSocket servers on {@link http} (GraphQL over WebSocket on `/graphql`), whose clients `close()` sends 1001 (going away). */
   webSocketServers: Set<WebSocketServerLike>;
   /** Starts listening; resolves with the URL of `/graphql`. */
@@ -123,7 +126,10 @@ export function createGateway(config: GatewayConfig, dependencies: GatewayDepend
     log: failureLog,
   });
   const subscriptionLimit = useSubscriptionLimit({ maxPerPrincipal: withDefaultSubscriptionLimits(config.subscriptionLimits), trustProxy: config.trustProxy });
-  observability.metrics.watchOpenSubscriptions(() => subscriptionLimit.openSubscriptions());
+  const sharedSubscriptions = config.shareSubscriptions === false ? undefined : useSharedSubscriptions();
+  // Unshared, each open subscription holds its own upstream one.
+  const upstreamSubscriptions = () => sharedSubscriptions?.upstreamSubscriptions() ?? subscriptionLimit.openSubscriptions();
+  observability.metrics.watchSubscriptions({ open: () => subscriptionLimit.openSubscriptions(), upstream: upstreamSubscriptions });
   const ownedEvents = dependencies.events ? undefined : config.redisUrl ? openEventBus({ redisUrl: config.redisUrl }) : undefined;
   const events = dependencies.events ?? ownedEvents;
   const stopInvalidating = events ? invalidateOnIncidentEvents({ events, responseCache }) : () => {};
@@ -159,6 +165,8 @@ export function createGateway(config: GatewayConfig, dependencies: GatewayDepend
       useQueryLimits(protection),
       useApiKeyAuth({ principals }),
       rateLimit,
+      // Before the cap: the cap (and metrics after it) wrap each subscriber's stream out of the shared one.
+      ...(sharedSubscriptions ? [sharedSubscriptions] : []),
       subscriptionLimit,
       useSignedPrincipal({ secret: config.principalSecret, dependence: principalDependence }),
       useSharedSubgraphFetches({ dependence: principalDependence }),
@@ -181,6 +189,7 @@ export function createGateway(config: GatewayConfig, dependencies: GatewayDepend
     metrics: observability.metrics,
     responseCache,
     subscriptionLimit,
+    sharedSubscriptions: { upstreamSubscriptions },
     webSocketServers: observability.webSocketServers,
     listen(port, host = 'localhost') {
       return new Promise((resolve, reject) => {

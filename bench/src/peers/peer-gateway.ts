@@ -7,7 +7,10 @@
  *   the response cache off.
  * - `junction-cached`: the same with the response cache on (its default: in memory, the dashboard kept 10 s because
  *   it lists open incidents).
- * - `hive`: the bare Hive Gateway runtime, with only the signed principal the subgraphs require.
+ * - `hive`: the bare Hive Gateway runtime, with only the signed principal the subgraphs require (the public's: it
+ *   cannot resolve keys) and each caller's `Authorization` handed on to the subgraphs, as a bare deployment does.
+ * - `hive-shared`: the same without handing on the credential, so its in-flight de-duplication merges every
+ *   caller's identical fetches into one. This is the shared-token case; for partner data it would be a leak.
  * - `apollo`: `@apollo/gateway` on `@apollo/server`, with the same signed principal.
  */
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
@@ -20,7 +23,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { UNLIMITED_RATE_LIMITS } from '../unlimited-rate-limits';
 
-type Kind = 'junction' | 'junction-cached' | 'hive' | 'apollo';
+type Kind = 'junction' | 'junction-cached' | 'hive' | 'hive-shared' | 'apollo';
 
 const kind = process.argv[2] as Kind;
 const supergraphPath = required('SUPERGRAPH_PATH');
@@ -42,11 +45,14 @@ async function main(): Promise<void> {
     });
     await gateway.listen(port, '127.0.0.1');
     exitOnSigterm(() => gateway.close());
-  } else if (kind === 'hive') {
+  } else if (kind === 'hive' || kind === 'hive-shared') {
     const runtime = createGatewayRuntime({
       supergraph: readFileSync(supergraphPath, 'utf8'),
       transportEntries: Object.fromEntries(Object.entries(subgraphUrls).map(([name, location]) => [name, { location }])),
       logging: false,
+      // A bare deployment hands each caller's credential on to the subgraphs, which makes it part of the runtime's
+      // in-flight de-duplication key: fetches are merged only between requests that present the same key.
+      propagateHeaders: kind === 'hive' ? { fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') ?? undefined }) } : undefined,
       plugins: () => [
         {
           onFetch({ options, setOptions }) {
@@ -76,7 +82,7 @@ async function main(): Promise<void> {
     await startStandaloneServer(server, { listen: { port, host: '127.0.0.1' } });
     exitOnSigterm(() => server.stop());
   } else {
-    throw new Error(`Unknown gateway kind ${String(kind)}; use junction, junction-cached, hive or apollo.`);
+    throw new Error(`Unknown gateway kind ${String(kind)}; use junction, junction-cached, hive, hive-shared or apollo.`);
   }
   console.log(`ready ${url}`);
 }

@@ -10,7 +10,8 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
  *   caused them (empty for the gateway's own: validation, auth, rate limits);
  * - `junction_subgraph_fetch_duration_seconds{subgraph}`: every HTTP request to a subgraph;
  * - `junction_response_cache_hits_total`, `junction_response_cache_misses_total`: for the response cache to count;
- * - `junction_open_subscriptions`: subscriptions open on this replica, read at scrape time from {@link watchOpenSubscriptions}.
+ * - `junction_open_subscriptions`: subscriptions open on this replica, and `junction_upstream_subscriptions`: the
+ *   subscriptions it holds towards the subgraphs to serve them, both read at scrape time from {@link watchSubscriptions}.
  */
 export class GatewayMetrics {
   /** The registry behind `/metrics`; a feature may register metrics of its own on it. */
@@ -38,14 +39,22 @@ export class GatewayMetrics {
     this.responseCacheMisses = new Counter({ name: 'junction_response_cache_misses_total', help: 'Operations the response cache could not answer.', labelNames: ['operation_type'], registers });
   }
 
-  /** Reports `count()` as `junction_open_subscriptions` on every scrape. */
-  watchOpenSubscriptions(count: () => number): void {
+  /** Reports `open()` as `junction_open_subscriptions` and `upstream()` as `junction_upstream_subscriptions` on every scrape. */
+  watchSubscriptions({ open, upstream }: { open: () => number; upstream: () => number }): void {
     new Gauge({
       name: 'junction_open_subscriptions',
       help: 'Subscriptions open on this gateway replica, over WebSocket and SSE.',
       registers: [this.registry],
       collect() {
-        this.set(count());
+        this.set(open());
+      },
+    });
+    new Gauge({
+      name: 'junction_upstream_subscriptions',
+      help: 'Subscriptions this gateway replica holds open towards the subgraphs; clients with the same operation and view share one.',
+      registers: [this.registry],
+      collect() {
+        this.set(upstream());
       },
     });
   }

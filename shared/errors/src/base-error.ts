@@ -10,6 +10,8 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** The caller already holds as many open subscriptions as its role may on this gateway; close one first (HTTP 429 over SSE). */
   SUBSCRIPTION_LIMIT_REACHED: 'SUBSCRIPTION_LIMIT_REACHED',
+  /** The client left too many subscription results unread, so the gateway ended the subscription; subscribe again. */
+  SUBSCRIBER_TOO_SLOW: 'SUBSCRIBER_TOO_SLOW',
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** The query is deeper, has more aliases or more tokens than the gateway accepts. */

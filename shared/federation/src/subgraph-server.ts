@@ -69,6 +69,8 @@ export interface SubgraphServer {
   http: Server;
   /** The metrics `/metrics` reports. */
   metrics: SubgraphMetrics;
+  /** How many subscription event streams are open. */
+  readonly openSubscriptions: number;
   /** Starts listening; resolves with the URL of `/graphql`. */
   listen(port: number, host?: string): Promise<string>;
   /**
@@ -194,6 +196,9 @@ export async function createSubgraphServer<Context extends BaseContext>({
     apollo: apollo as unknown as ApolloServer<BaseContext>,
     http,
     metrics,
+    get openSubscriptions() {
+      return subscriptions.open;
+    },
     listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         http.once('error', reject);
