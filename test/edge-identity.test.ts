@@ -61,7 +61,7 @@ describe('identity at the gateway', () => {
   });
 
   it.each([
-    ['a malformed key', { authorization: 'Bearer not-a-key' }, 'The API key is malformed; send the whole key you were given, as "Authorization: Bearer jct_…".'],
+    ['a malformed key', { authorization: 'Bearer not-a-key' }, 'The API key is malformed; send the whole key you were given (it starts with jct_).'],
     ['an unknown key', bearer(`jct_00000000_${'A'.repeat(43)}`), 'The API key is not valid: it is unknown, revoked or expired; ask an operator for a new one.'],
     ['a header that is not Bearer', { authorization: 'Basic dXNlcjpwYXNz' }, 'The Authorization header must be "Bearer <API key>".'],
   ])('answers 401 UNAUTHENTICATED to %s instead of treating it as the public', async (_what, headers, message) => {

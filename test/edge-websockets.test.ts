@@ -71,7 +71,7 @@ describe('GraphQL over WebSocket', () => {
     expect(await unknown.closed).toEqual({ code: 4403, reason: INVALID_KEY });
 
     const malformed = connect(gateway, { 'x-api-key': 'not-a-key' });
-    expect(await malformed.closed).toEqual({ code: 4403, reason: 'The API key is malformed; send the whole key you were given.' });
+    expect(await malformed.closed).toEqual({ code: 4403, reason: 'The API key is malformed; send the whole key you were given (it starts with jct_).' });
 
     const notBearer = connect(gateway, { Authorization: partnerKey.secret });
     expect(await notBearer.closed).toEqual({ code: 4403, reason: 'The Authorization header must be "Bearer <API key>".' });
@@ -111,6 +111,34 @@ describe('GraphQL over WebSocket', () => {
       },
     ).next();
     expect(result).toEqual({ data: { createIncident: { title: 'Opened over a WebSocket', visibility: 'INTERNAL' } } });
+  });
+
+  it('charges connections with keys it has not checked to the address, as over HTTP: past its lookups, 4429 and no lookup', async () => {
+    const other = createGateway(gatewayConfig({ rateLimits: { PUBLIC: { requests: 2, windowSeconds: 60 } } }));
+    const url = await other.listen(0, '127.0.0.1');
+    const madeUp = (digit: number) => `Bearer jct_0000000${digit}_${'A'.repeat(43)}`;
+    try {
+      // Two lookups: a working key, then a made-up one.
+      const working = openSocket(url, { Authorization: `Bearer ${partnerKey.secret}` });
+      await working.connected;
+      expect(await openSocket(url, { Authorization: madeUp(1) }).closed).toEqual({ code: 4403, reason: INVALID_KEY });
+      expect(other.principals.lookups).toBe(2);
+
+      const refused = openSocket(url, { Authorization: madeUp(2) });
+      expect(await refused.closed).toEqual({
+        code: 4429,
+        reason: expect.stringMatching(/^Too many connections with API keys the gateway has not checked recently came from this address; retry in \d+ seconds?\.$/),
+      });
+      expect(other.principals.lookups).toBe(2);
+      // Keys it has checked cost no lookup: the working one, and the made-up one it remembers as not working.
+      const again = openSocket(url, { Authorization: `Bearer ${partnerKey.secret}` });
+      await again.connected;
+      expect(await openSocket(url, { Authorization: madeUp(1) }).closed).toEqual({ code: 4403, reason: INVALID_KEY });
+      expect(other.principals.lookups).toBe(2);
+      await Promise.all([working.close(), again.close()]);
+    } finally {
+      await other.close();
+    }
   });
 
   it('applies the rate limit to every operation on a socket, as over HTTP', async () => {

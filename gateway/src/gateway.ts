@@ -11,8 +11,7 @@ import { useSignedPrincipal } from './plugins/use-signed-principal';
 import { useSharedSubgraphFetches } from './plugins/use-shared-subgraph-fetches';
 import { createPrincipalDependence } from './identity/principal-dependence';
 import { subgraphTransportEntries } from './identity/subgraph-transport-entries';
-import { identifyRequest } from './identity/identify-request';
-import { needsKeyLookup } from './identity/needs-key-lookup';
+import { identifyRequest, needsKeyLookup } from './identity/resolve-caller';
 import { subgraphUrls as effectiveSubgraphUrls } from './supergraph/subgraph-urls';
 import { logToLogger } from './redis/redis-fallback';
 import { useRateLimit } from './plugins/use-rate-limit';
@@ -180,7 +179,7 @@ export function createGateway(config: GatewayConfig, dependencies: GatewayDepend
   releaseRuntimeSignalHandlers();
   const http = createServer(runtime);
   http.keepAliveTimeout = 65_000;
-  const graphqlWs = serveGraphQLWs({ http, runtime, principals, logger: observability.logger, maxMessageBytes: protection.maxBodyBytes });
+  const graphqlWs = serveGraphQLWs({ http, runtime, principals, keyLookups: rateLimit, logger: observability.logger, maxMessageBytes: protection.maxBodyBytes });
   observability.webSocketServers.add(graphqlWs.webSocketServer);
   return {
     runtime,

@@ -3,7 +3,7 @@ import { hasRole } from '@junction/federation';
 import type { Redis } from 'ioredis';
 import type { ApiKeyPrincipals } from '../identity/api-key-principals';
 import type { FailureLog } from '../redis/redis-fallback';
-import { identifyRequest } from '../identity/identify-request';
+import { identifyRequest } from '../identity/resolve-caller';
 import { usePersistedDocuments } from '../plugins/use-persisted-documents';
 import { createMemoryApqStore } from './memory-apq-store';
 import type { TrustedDocumentsMode } from './persisted-documents-config';

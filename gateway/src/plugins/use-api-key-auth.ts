@@ -1,9 +1,10 @@
 import { useGenericAuth, type ValidateUserFnParams } from '@envelop/generic-auth';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { BaseError, ErrorCode } from '@junction/errors';
-import { parseApiKey, PUBLIC_PRINCIPAL, type Principal } from '@junction/federation';
+import { ErrorCode } from '@junction/errors';
+import { PUBLIC_PRINCIPAL, type Principal } from '@junction/federation';
 import { GraphQLError } from 'graphql';
 import type { ApiKeyPrincipals } from '../identity/api-key-principals';
+import { resolveCaller } from '../identity/resolve-caller';
 
 /** Options of {@link useApiKeyAuth}. */
 export interface UseApiKeyAuthOptions {
@@ -31,37 +32,20 @@ export function useApiKeyAuth({ principals }: UseApiKeyAuthOptions): GatewayPlug
     mode: 'protect-granular',
     contextFieldName: PRINCIPAL_CONTEXT_FIELD,
     async resolveUserFn(context) {
-      const key = presentedKey(context);
-      if (key === undefined) return PUBLIC_PRINCIPAL;
-      if (!parseApiKey(key)) throw refuse('The API key is malformed; send the whole key you were given, as "Authorization: Bearer jct_…".');
-      let principal: Principal | null;
-      try {
-        principal = await principals.resolve(key);
-      } catch (error) {
-        throw error instanceof BaseError ? toGraphQLError(error, 503) : error;
-      }
-      if (!principal) throw refuse('The API key is not valid: it is unknown, revoked or expired; ask an operator for a new one.');
-      return principal;
+      const request = context.request as Request | undefined;
+      if (!request) return PUBLIC_PRINCIPAL;
+      const caller = await resolveCaller(request, principals);
+      if ('principal' in caller) return caller.principal;
+      if (caller.code === ErrorCode.UPSTREAM_UNAVAILABLE) throw new GraphQLError(caller.refusal, { extensions: { code: caller.code, http: { status: 503 } } });
+      throw new GraphQLError(caller.refusal, {
+        extensions: { code: caller.code, http: { status: 401, headers: { 'www-authenticate': 'Bearer realm="junction"' } } },
+      });
     },
     extractScopes: (principal) => [...(principal.scopes ?? [])],
     validateUser: checkField,
     // Leave out only the fields the caller may not have, with an error each; the rest of the answer still comes.
     rejectUnauthenticated: false,
   }) as GatewayPlugin;
-}
-
-/** The key a request presents, from its headers or the WebSocket's connection parameters. */
-export function presentedKey(context: Record<string, unknown>): string | undefined {
-  const request = context.request as Request | undefined;
-  const params = context.connectionParams as Record<string, unknown> | undefined;
-  const read = (name: string) => request?.headers.get(name) ?? (typeof params?.[name] === 'string' ? (params[name] as string) : undefined);
-  const authorization = read('authorization') ?? read('Authorization');
-  if (authorization !== undefined) {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    if (!match) throw refuse('The Authorization header must be "Bearer <API key>".');
-    return match[1];
-  }
-  return read('x-api-key') ?? read('apiKey') ?? undefined;
 }
 
 /** Checks one selected field against its `@authenticated` / `@requiresScopes` and its type's. */
@@ -88,12 +72,4 @@ function checkField({ user, fieldNode, parentType, field, fieldAuthArgs, typeAut
       extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } },
     });
   }
-}
-
-function refuse(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401, headers: { 'www-authenticate': 'Bearer realm="junction"' } } } });
-}
-
-function toGraphQLError(error: BaseError, status: number): GraphQLError {
-  return new GraphQLError(error.shortMessage, { extensions: { code: error.code, http: { status } } });
 }

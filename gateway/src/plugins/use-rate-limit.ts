@@ -40,6 +40,16 @@ export interface UseRateLimitOptions {
   log?: FailureLog;
 }
 
+/** The lookup bucket, for what the gateway serves outside the runtime's request path (WebSocket connections). */
+export interface KeyLookupGate {
+  /**
+   * Charges a request that presents a key needing a lookup to its address's lookup bucket (see
+   * {@link UseRateLimitOptions.needsKeyLookup}); resolves with a sentence saying how long to wait when the bucket
+   * is empty (then nothing may look the key up), undefined otherwise.
+   */
+  keyLookupRefusal(request: Request, req: IncomingMessage | undefined): Promise<string | undefined>;
+}
+
 /** Where a request comes from: what {@link holderOf} reads its client address from. */
 interface RequestSource {
   req?: IncomingMessage;
@@ -76,7 +86,7 @@ export function useRateLimit({
   graphqlEndpoint = '/graphql',
   now = Date.now,
   log = logToStderr,
-}: UseRateLimitOptions): GatewayPlugin<PrincipalContext> {
+}: UseRateLimitOptions): GatewayPlugin<PrincipalContext> & KeyLookupGate {
   const decisions = new WeakMap<Request, Decision>();
 
   async function decide(principal: Principal | null, { req, headers }: RequestSource, lookup = false): Promise<Decision> {
@@ -93,14 +103,25 @@ export function useRateLimit({
     if (!previous || previous.result.allowed) decisions.set(request, decision);
   }
 
+  /** The refusal of a request whose key would need a lookup its address has no token left for; undefined otherwise. */
+  async function lookupRefusal(request: Request, req: IncomingMessage | undefined): Promise<Decision | undefined> {
+    if (!needsKeyLookup(request)) return undefined;
+    const decision = await decide(null, { req, headers: request.headers }, true);
+    return decision.result.allowed ? undefined : decision;
+  }
+
   return {
+    async keyLookupRefusal(request, req) {
+      const decision = await lookupRefusal(request, req);
+      if (!decision) return undefined;
+      const seconds = retryAfterSeconds(decision.result);
+      return `Too many connections with API keys the gateway has not checked recently came from this address; retry in ${seconds === 1 ? '1 second' : `${seconds} seconds`}.`;
+    },
     // Before the request is parsed, so before the persisted documents, the response cache and useApiKeyAuth
     // resolve its key (Yoga answers health checks, preflights and GraphiQL pages earlier, in `onRequest`).
     async onRequestParse({ request, serverContext }) {
-      if (!needsKeyLookup(request)) return;
-      const req = (serverContext as { req?: IncomingMessage } | undefined)?.req;
-      const decision = await decide(null, { req, headers: request.headers }, true);
-      if (decision.result.allowed) return;
+      const decision = await lookupRefusal(request, (serverContext as { req?: IncomingMessage } | undefined)?.req);
+      if (!decision) return;
       // Its answer is labelled with this decision: nothing identifies the request (and looks its key up) after.
       decisions.set(request, decision);
       throw refusalError(decision);

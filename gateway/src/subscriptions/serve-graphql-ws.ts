@@ -1,6 +1,6 @@
 import { getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
-import { BaseError, ErrorCode } from '@junction/errors';
-import { parseApiKey, PUBLIC_PRINCIPAL, type Principal } from '@junction/federation';
+import { ErrorCode } from '@junction/errors';
+import type { Principal } from '@junction/federation';
 import type { Logger } from '@junction/observability';
 import { GraphQLError, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
 import { CloseCode, type ServerOptions } from 'graphql-ws';
@@ -8,7 +8,8 @@ import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type { IncomingMessage, Server } from 'node:http';
 import { WebSocketServer } from 'ws';
 import type { ApiKeyPrincipals } from '../identity/api-key-principals';
-import { presentedKey } from '../plugins/use-api-key-auth';
+import { resolveCaller } from '../identity/resolve-caller';
+import type { KeyLookupGate } from '../plugins/use-rate-limit';
 import { connectionRequest } from './connection-request';
 
 /** Parameters of {@link serveGraphQLWs}. */
@@ -19,6 +20,8 @@ export interface ServeGraphQLWsParameters {
   runtime: GatewayRuntime;
   /** Resolves the key a client connects with, once per connection. */
   principals: ApiKeyPrincipals;
+  /** Charges a connection whose key needs a lookup to its address's lookup bucket, before the lookup (the rate limiter). */
+  keyLookups: KeyLookupGate;
   /** Where unexpected errors are logged. */
   logger: Logger;
   /** The path WebSockets connect to. @default '/graphql' */
@@ -44,7 +47,8 @@ export interface GraphQLWsEndpoint {
  * speak) on the gateway's HTTP server. A client is authenticated once, when it sends `connection_init`: the key in
  * its connection parameters (`{ Authorization: 'Bearer jct_…' }`, or `x-api-key` / `apiKey`) must work, else the
  * socket is closed with 4403 (graphql-ws's Forbidden) and a sentence saying why (1013, try again later, when keys
- * cannot be checked right now); without a key the client is the public. Every operation then runs through the
+ * cannot be checked right now; 4429 when its address has made too many lookups of unknown keys, as over HTTP);
+ * without a key the client is the public. Every operation then runs through the
  * runtime with all of the gateway's plugins, as a POST to `/graphql` carrying that key would (trusted documents,
  * rate limits, query limits, authorization, the subscription cap); only the HTTP-level ones (CSRF, body size,
  * response headers) do not apply. An operation that is refused gets its error as a result; the socket stays open.
@@ -53,6 +57,7 @@ export function serveGraphQLWs({
   http,
   runtime,
   principals,
+  keyLookups,
   logger,
   path = '/graphql',
   connectionInitWaitTimeoutMs = 3000,
@@ -79,7 +84,7 @@ export function serveGraphQLWs({
     subscribe: run(runtimeOptions.subscribe!),
     connectionInitWaitTimeout: connectionInitWaitTimeoutMs,
     async onConnect(ctx) {
-      const outcome = await authenticate(ctx.extra.request, ctx.connectionParams, principals);
+      const outcome = await authenticate(connectionRequest(ctx.extra.request, ctx.connectionParams), ctx.extra.request, principals, keyLookups);
       if ('refusal' in outcome) {
         ctx.extra.socket.close(outcome.closeCode, closeReason(outcome.refusal));
         return false;
@@ -100,26 +105,18 @@ export function serveGraphQLWs({
 
 /** The caller a connection presents, or why it is refused and with which close code. */
 async function authenticate(
+  request: Request,
   upgrade: IncomingMessage,
-  connectionParams: Readonly<Record<string, unknown>> | undefined,
   principals: ApiKeyPrincipals,
+  keyLookups: KeyLookupGate,
 ): Promise<{ principal: Principal } | { refusal: string; closeCode: number }> {
-  let key: string | undefined;
-  try {
-    key = presentedKey({ request: connectionRequest(upgrade, connectionParams) });
-  } catch (error) {
-    return { refusal: error instanceof Error ? error.message : String(error), closeCode: CloseCode.Forbidden };
-  }
-  if (key === undefined) return { principal: PUBLIC_PRINCIPAL };
-  if (!parseApiKey(key)) return { refusal: 'The API key is malformed; send the whole key you were given.', closeCode: CloseCode.Forbidden };
-  try {
-    const principal = await principals.resolve(key);
-    if (principal) return { principal };
-    return { refusal: 'The API key is not valid: it is unknown, revoked or expired; ask an operator for a new one.', closeCode: CloseCode.Forbidden };
-  } catch (error) {
-    const sentence = error instanceof BaseError ? error.shortMessage : 'API keys cannot be checked right now; retry in a few seconds.';
-    return { refusal: sentence, closeCode: 1013 };
-  }
+  const tooMany = await keyLookups.keyLookupRefusal(request, upgrade);
+  // 4429 is graphql-ws's "too many requests" close code.
+  if (tooMany) return { refusal: tooMany, closeCode: 4429 };
+  const caller = await resolveCaller(request, principals);
+  if ('principal' in caller) return caller;
+  // 1013: try again later, when keys cannot be checked right now.
+  return { refusal: caller.refusal, closeCode: caller.code === ErrorCode.UPSTREAM_UNAVAILABLE ? 1013 : CloseCode.Forbidden };
 }
 
 /** A WebSocket close reason is at most 123 bytes of UTF-8: `sentence`, shortened to fit when it must be. */
