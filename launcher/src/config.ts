@@ -41,6 +41,11 @@ export const launcherEnv = {
   BRIDGES_SAMPLE_RETENTION_HOURS: bridgesEnv.BRIDGES_SAMPLE_RETENTION_HOURS,
   /** `/metrics` on every server, the drain timeout and OTLP tracing (`JUNCTION_METRICS`, `JUNCTION_DRAIN_TIMEOUT_MS`, `OTEL_EXPORTER_OTLP_ENDPOINT`). */
   ...observabilityEnv,
+  /**
+   * Let webhook deliveries reach loopback and private addresses (receivers on this machine). Unlike the standalone
+   * incidents service, `npm start` allows it by default; `false` refuses them as a deployment must. @default true
+   */
+  WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** Fill empty stores with the seed catalogue on start. @default true */
   JUNCTION_SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 };

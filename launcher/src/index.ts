@@ -48,6 +48,7 @@ async function main(): Promise<void> {
             chainFilter: config.CHAINS_SAMPLE_CHAINS && ((chain) => config.CHAINS_SAMPLE_CHAINS!.includes(chain.slug)),
           },
     devnet: config.JUNCTION_DEVNET,
+    webhooks: { allowPrivateNetworks: config.WEBHOOKS_ALLOW_PRIVATE_NETWORKS },
     logLevel: config.LOG_LEVEL,
   });
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
