@@ -22,7 +22,8 @@ const CREATE_ENDPOINT = `mutation ($partnerId: ID!, $input: CreateWebhookEndpoin
   createWebhookEndpoint(partnerId: $partnerId, input: $input) { signingSecret endpoint { ${ENDPOINT_FIELDS} } } }`;
 const UPDATE_ENDPOINT = `mutation ($id: ID!, $input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(id: $id, input: $input) { ${ENDPOINT_FIELDS} } }`;
 const DELETE_ENDPOINT = `mutation ($id: ID!) { deleteWebhookEndpoint(id: $id) { id } }`;
-const ROTATE_SECRET = `mutation ($id: ID!) { rotateWebhookSecret(id: $id) { signingSecret endpoint { id } } }`;
+const ROTATE_SECRET = `mutation ($id: ID!, $keepPreviousForHours: Int) {
+  rotateWebhookSecret(id: $id, keepPreviousForHours: $keepPreviousForHours) { signingSecret endpoint { id previousSecretExpiresAt } } }`;
 const REDELIVER = `mutation ($id: ID!) { redeliverWebhookDelivery(id: $id) { id status attempts nextAttemptAt } }`;
 const DELIVERY_FIELDS = 'id eventId eventKind status attempts lastStatusCode lastError lastAttemptAt nextAttemptAt deliveredAt';
 const ENDPOINTS_WITH_DELIVERIES = `query ($partnerId: ID!) { webhookEndpoints(partnerId: $partnerId) { id deliveries(first: 50) { ${DELIVERY_FIELDS} } } }`;
@@ -100,12 +101,12 @@ async function waitForDeliveries(slug: string, endpointId: string, done: (delive
   }
 }
 
-/** Checks the Junction-Signature of a received request with the secret, as a partner's receiver would. */
+/** Checks the Junction-Signature of a received request with the secret, as a partner's receiver would: one of its v1 matches. */
 function expectSignedWith(request: ReceivedWebhook, secret: string): void {
-  const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(request.headers['junction-signature']));
+  const match = /^t=(\d+)((?:,v1=[0-9a-f]{64})+)$/.exec(String(request.headers['junction-signature']));
   expect(match).not.toBeNull();
-  const [, timestamp, signature] = match!;
-  expect(signature).toBe(createHmac('sha256', secret).update(`${timestamp}.${request.body}`).digest('hex'));
+  const [, timestamp, signatures] = match!;
+  expect(signatures.split(',v1=')).toContain(createHmac('sha256', secret).update(`${timestamp}.${request.body}`).digest('hex'));
   expect(Math.abs(Date.now() / 1000 - Number(timestamp))).toBeLessThan(60);
 }
 
@@ -363,7 +364,7 @@ describe('webhook deliveries', () => {
     await graphqlRequest(harness.url, DELETE_ENDPOINT, { id }, operator);
   });
 
-  it('go nowhere while an endpoint is disabled or after it is deleted, and are signed with the new secret after a rotation', async () => {
+  it('go nowhere while an endpoint is disabled or after it is deleted, and are signed with the new secret only after a rotation that keeps no old one', async () => {
     const target = await receiver();
     const { id, secret } = await createEndpoint('layerzero-labs', { url: target.url });
 
@@ -372,9 +373,11 @@ describe('webhook deliveries', () => {
     expect(await deliveriesOf('layerzero-labs', id)).toEqual([]);
 
     await graphqlRequest(harness.url, UPDATE_ENDPOINT, { id, input: { enabled: true, eventKinds: ['OPENED'] } }, principalHeaders(partner('layerzero-labs')));
-    const rotated = await graphqlRequest(harness.url, ROTATE_SECRET, { id }, principalHeaders(partner('layerzero-labs')));
+    // 0 hours, as for a leaked secret: the old one stops signing at once.
+    const rotated = await graphqlRequest(harness.url, ROTATE_SECRET, { id, keepPreviousForHours: 0 }, principalHeaders(partner('layerzero-labs')));
     const newSecret = rotated.data.rotateWebhookSecret.signingSecret as string;
     expect(newSecret).not.toBe(secret);
+    expect(rotated.data.rotateWebhookSecret.endpoint.previousSecretExpiresAt).toBeNull();
     await openIncident('PUBLIC', ['layerzero-labs']);
     const [signed] = await target.waitFor(1);
     expectSignedWith(signed, newSecret);
@@ -391,6 +394,74 @@ describe('webhook deliveries', () => {
     // Deliveries are queued in the incident's transaction: none was queued for the deleted endpoint.
     expect(await rowCount('webhook_delivery', 'endpoint_id = $1', [id])).toBe(0);
     expect(target.received).toHaveLength(2);
+  });
+
+  it('are signed with both the new and the old secret for 24 hours after a rotation, then with the new one only', async () => {
+    const target = await receiver();
+    const { id, secret: oldSecret } = await createEndpoint('abacus-works', { url: target.url, eventKinds: ['OPENED'] });
+    const rotated = await graphqlRequest(harness.url, ROTATE_SECRET, { id }, principalHeaders(partner('abacus-works')));
+    expect(rotated.errors).toBeUndefined();
+    const { signingSecret: newSecret, endpoint } = rotated.data.rotateWebhookSecret;
+    const windowMs = Date.parse(endpoint.previousSecretExpiresAt) - Date.now();
+    expect(windowMs).toBeGreaterThan(24 * 3_600_000 - 60_000);
+    expect(windowMs).toBeLessThanOrEqual(24 * 3_600_000);
+
+    await openIncident('PUBLIC', ['abacus-works']);
+    const [duringWindow] = await target.waitFor(1);
+    expect(duringWindow.headers['junction-signature']).toMatch(/^t=\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}$/);
+    expectSignedWith(duringWindow, newSecret);
+    expectSignedWith(duringWindow, oldSecret);
+
+    // The window has passed: the old secret signs no more.
+    const { dataSource } = harness.incidents.db;
+    const schema = (dataSource.options as { schema: string }).schema;
+    await dataSource.query(`UPDATE "${schema}".webhook_endpoint SET previous_secret_expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
+    await openIncident('PUBLIC', ['abacus-works']);
+    const [, afterWindow] = await target.waitFor(2);
+    expect(afterWindow.headers['junction-signature']).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    expectSignedWith(afterWindow, newSecret);
+    expect(() => expectSignedWith(afterWindow, oldSecret)).toThrow();
+    await graphqlRequest(harness.url, DELETE_ENDPOINT, { id }, operator);
+  });
+
+  it('keep only the secret rotated away last, and a window longer than a week is refused', async () => {
+    const target = await receiver();
+    const asPartner = principalHeaders(partner('chainlink-labs'));
+    const { id, secret: created } = await createEndpoint('chainlink-labs', { url: target.url, eventKinds: ['OPENED'] });
+    const rotate = async (keepPreviousForHours: number) => {
+      const { data, errors } = await graphqlRequest(harness.url, ROTATE_SECRET, { id, keepPreviousForHours }, asPartner);
+      expect(errors).toBeUndefined();
+      return data.rotateWebhookSecret as { signingSecret: string; endpoint: { previousSecretExpiresAt: string | null } };
+    };
+    const first = await rotate(168);
+    const second = await rotate(1);
+    expect(Date.parse(second.endpoint.previousSecretExpiresAt!) - Date.now()).toBeLessThanOrEqual(3_600_000);
+
+    await openIncident('PUBLIC', ['chainlink-labs']);
+    const [signed] = await target.waitFor(1);
+    expect(signed.headers['junction-signature']).toMatch(/^t=\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}$/);
+    expectSignedWith(signed, second.signingSecret);
+    expectSignedWith(signed, first.signingSecret);
+    expect(() => expectSignedWith(signed, created)).toThrow();
+
+    const cutOff = await rotate(0);
+    expect(cutOff.endpoint.previousSecretExpiresAt).toBeNull();
+    const tooLong = await graphqlRequest(harness.url, ROTATE_SECRET, { id, keepPreviousForHours: 169 }, asPartner);
+    expect(tooLong.data).toBeNull();
+    expect({ message: tooLong.errors?.[0].message, ...tooLong.errors?.[0].extensions }).toEqual({
+      message: 'Invalid keepPreviousForHours: keepPreviousForHours must be at most 168 (a week)',
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ field: 'keepPreviousForHours', message: 'keepPreviousForHours must be at most 168 (a week)' }],
+    });
+    const negative = await graphqlRequest(harness.url, ROTATE_SECRET, { id, keepPreviousForHours: -1 }, asPartner);
+    expect(negative.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'keepPreviousForHours', message: 'keepPreviousForHours must be at least 0' }] });
+
+    // The refused rotations changed nothing: the secret of the last one signs, alone.
+    await openIncident('PUBLIC', ['chainlink-labs']);
+    const [, after] = await target.waitFor(2);
+    expect(after.headers['junction-signature']).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    expectSignedWith(after, cutOff.signingSecret);
+    await graphqlRequest(harness.url, DELETE_ENDPOINT, { id }, operator);
   });
 
   it('are sent once even when two dispatchers (replicas) work the same outbox', async () => {

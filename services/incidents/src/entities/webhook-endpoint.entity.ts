@@ -36,6 +36,17 @@ export class WebhookEndpointEntity {
   @Column('varchar', { name: 'signing_secret', length: 100 })
   signingSecret!: string;
 
+  /**
+   * The secret the last rotation replaced, kept so a partner's receiver has time to switch: until
+   * `previousSecretExpiresAt` every delivery is signed with it as well. Never returned by a query.
+   */
+  @Column('varchar', { name: 'previous_signing_secret', length: 100, nullable: true })
+  previousSigningSecret!: string | null;
+
+  /** When {@link previousSigningSecret} stops signing deliveries; null when no rotation kept one. */
+  @Column('timestamptz', { name: 'previous_secret_expires_at', nullable: true })
+  previousSecretExpiresAt!: Date | null;
+
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
 

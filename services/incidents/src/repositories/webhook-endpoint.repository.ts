@@ -112,14 +112,21 @@ export class WebhookEndpointRepository {
   }
 
   /**
-   * Replaces the signing secret of an endpoint `principal` owns and returns the new one (this once). The old secret
-   * stops working at once: every attempt from now on, retries of earlier events included, is signed with the new one.
+   * Replaces the signing secret of an endpoint `principal` owns and returns the new one (this once). Every attempt
+   * from now on, retries of earlier events included, is signed with the new secret and, for `keepPreviousForHours`,
+   * with the old one as well, so the partner's receiver keeps accepting deliveries until it has the new one. Only one
+   * previous secret is kept: rotating again replaces it with the secret being rotated away. 0 drops the old secret
+   * at once (for a leaked one).
    */
-  rotateSecret(id: string, principal: Principal): Promise<WebhookEndpointWithSecretRecord> {
+  rotateSecret(id: string, keepPreviousForHours: number, principal: Principal): Promise<WebhookEndpointWithSecretRecord> {
     return this.dataSource.transaction(async (manager) => {
       const endpoint = await lockOwnedEndpoint(manager, id, principal);
+      const now = new Date();
+      const keepPrevious = keepPreviousForHours > 0;
+      endpoint.previousSigningSecret = keepPrevious ? endpoint.signingSecret : null;
+      endpoint.previousSecretExpiresAt = keepPrevious ? new Date(now.getTime() + keepPreviousForHours * 3_600_000) : null;
       endpoint.signingSecret = generateSigningSecret();
-      endpoint.updatedAt = new Date();
+      endpoint.updatedAt = now;
       const saved = await manager.save(endpoint);
       return { endpoint: saved, signingSecret: saved.signingSecret };
     });

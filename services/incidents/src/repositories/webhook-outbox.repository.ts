@@ -16,8 +16,11 @@ export interface ClaimedDelivery {
   attempts: number;
   /** Where to POST. */
   url: string;
-  /** The endpoint's signing secret at claim time. */
-  signingSecret: string;
+  /**
+   * What the attempt is signed with: the endpoint's signing secret at claim time, then the one its last rotation
+   * replaced if that has not expired by then.
+   */
+  signingSecrets: string[];
   /** The event to send. */
   event: IncidentEventEntity;
 }
@@ -140,7 +143,10 @@ export class WebhookOutbox {
       const event = eventById.get(delivery.eventId);
       // Deleted since the claim (with its endpoint or incident): nothing to send.
       if (!endpoint || !event) return [];
-      return [{ id: delivery.id, leaseToken: delivery.leaseToken, attempts: delivery.attempts, url: endpoint.url, signingSecret: endpoint.signingSecret, event }];
+      // A rotation keeps the old secret signing for a while, until the partner's receiver has the new one.
+      const signingSecrets = [endpoint.signingSecret];
+      if (endpoint.previousSigningSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) signingSecrets.push(endpoint.previousSigningSecret);
+      return [{ id: delivery.id, leaseToken: delivery.leaseToken, attempts: delivery.attempts, url: endpoint.url, signingSecrets, event }];
     });
     return { deliveries, nextDueAt };
   }

@@ -7,7 +7,7 @@ import type { WebhookEndpointEntity } from '../entities/webhook-endpoint.entity'
 import type { WebhookEndpointRepository, WebhookEndpointWithSecretRecord } from '../repositories/webhook-endpoint.repository';
 import { IncidentEventKind } from '../types/enums';
 import { PartnerReference } from '../types/partner-reference';
-import { WebhookDeliveriesArgs } from '../types/webhook-args';
+import { RotateWebhookSecretArgs, WebhookDeliveriesArgs } from '../types/webhook-args';
 import { WebhookDelivery } from '../types/webhook-delivery';
 import { WebhookEndpoint } from '../types/webhook-endpoint';
 import { WebhookEndpointWithSecret } from '../types/webhook-endpoint-with-secret';
@@ -66,10 +66,13 @@ export class WebhookEndpointResolver {
 
   @RequiresAccess()
   @Mutation(() => WebhookEndpointWithSecret, {
-    description: `Replaces a webhook endpoint's signing secret and returns the new one, this once; the old one stops working at once. ${OWNERS_ONLY}`,
+    description:
+      "Replaces a webhook endpoint's signing secret and returns the new one, this once. Until keepPreviousForHours have " +
+      'passed (endpoint.previousSecretExpiresAt), deliveries are signed with both secrets, so a receiver that still has the old ' +
+      `one keeps accepting them; 0 stops the old one at once (for a leaked secret). ${OWNERS_ONLY}`,
   })
-  rotateWebhookSecret(@Ctx() { principal }: IncidentsContext, @Arg('id', () => ID) id: string): Promise<WebhookEndpointWithSecretRecord> {
-    return this.endpoints.rotateSecret(id, principal);
+  rotateWebhookSecret(@Ctx() { principal }: IncidentsContext, @Args() { id, keepPreviousForHours }: RotateWebhookSecretArgs): Promise<WebhookEndpointWithSecretRecord> {
+    return this.endpoints.rotateSecret(id, keepPreviousForHours, principal);
   }
 
   @FieldResolver(() => PartnerReference, { description: 'The partner that owns the endpoint.' })

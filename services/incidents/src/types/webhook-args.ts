@@ -1,5 +1,5 @@
 import { IsOptional, Max, Min } from 'class-validator';
-import { ArgsType, Field, Int } from 'type-graphql';
+import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { WebhookDeliveryStatus } from './webhook-delivery-status';
 
 /** The largest `first` of `WebhookEndpoint.deliveries`. */
@@ -18,4 +18,24 @@ export class WebhookDeliveriesArgs {
   @Field(() => WebhookDeliveryStatus, { nullable: true, description: 'Only deliveries with this status.' })
   @IsOptional()
   status?: WebhookDeliveryStatus | null;
+}
+
+/** The longest `keepPreviousForHours` of `rotateWebhookSecret`: a week. */
+export const MAX_PREVIOUS_SECRET_HOURS = 168;
+/** The default `keepPreviousForHours` of `rotateWebhookSecret`. */
+export const DEFAULT_PREVIOUS_SECRET_HOURS = 24;
+
+/** Arguments of `rotateWebhookSecret`. */
+@ArgsType()
+export class RotateWebhookSecretArgs {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, {
+    defaultValue: DEFAULT_PREVIOUS_SECRET_HOURS,
+    description: `How long deliveries are also signed with the old secret, 0 to ${MAX_PREVIOUS_SECRET_HOURS} hours; 0 stops it at once (for a leaked secret).`,
+  })
+  @Min(0, { message: 'keepPreviousForHours must be at least 0' })
+  @Max(MAX_PREVIOUS_SECRET_HOURS, { message: `keepPreviousForHours must be at most ${MAX_PREVIOUS_SECRET_HOURS} (a week)` })
+  keepPreviousForHours: number = DEFAULT_PREVIOUS_SECRET_HOURS;
 }

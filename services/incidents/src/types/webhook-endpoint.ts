@@ -27,6 +27,14 @@ export class WebhookEndpoint {
   @Field({ description: 'Whether events are delivered. A disabled endpoint gets no new deliveries; its pending ones wait until it is enabled again.' })
   enabled!: boolean;
 
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Until when deliveries are also signed with the signing secret the last rotation replaced (a second v1 in ' +
+      'Junction-Signature); a past time once that window has ended, null when no rotation kept one.',
+  })
+  previousSecretExpiresAt!: Date | null;
+
   @Field()
   createdAt!: Date;
 

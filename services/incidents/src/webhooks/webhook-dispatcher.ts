@@ -207,7 +207,7 @@ export class WebhookDispatcher {
           'Junction-Event-Kind': event.kind,
           'Junction-Delivery-Id': claim.id,
           'Junction-Delivery-Attempt': String(claim.attempts + 1),
-          [SIGNATURE_HEADER]: signWebhookBody({ secret: claim.signingSecret, body }),
+          [SIGNATURE_HEADER]: signWebhookBody({ secrets: claim.signingSecrets, body }),
         },
         body,
         signal: request.signal,

@@ -13,8 +13,11 @@ export function generateSigningSecret(): string {
 
 /** Parameters of {@link signWebhookBody}. */
 export interface SignWebhookBodyParameters {
-  /** The endpoint's signing secret (the whole string, prefix included, is the HMAC key). */
-  secret: string;
+  /**
+   * The endpoint's signing secrets (each whole string, prefix included, is an HMAC key): the current one, then the
+   * one its last rotation replaced while that is still kept.
+   */
+  secrets: readonly string[];
   /** The exact bytes of the request body, as sent. */
   body: string;
   /** When the delivery is signed, in Unix seconds. @default now */
@@ -22,12 +25,13 @@ export interface SignWebhookBodyParameters {
 }
 
 /**
- * The `Junction-Signature` value of a delivery: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. A
- * receiver recomputes the HMAC over the raw body it received and compares in constant time; checking `t` against
- * its clock bounds how long a captured request can be replayed.
+ * The `Junction-Signature` value of a delivery: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, with one
+ * `v1` per secret. A receiver recomputes the HMAC over the raw body it received with its secret and accepts the
+ * delivery when any `v1` matches (compared in constant time); checking `t` against its clock bounds how long a
+ * captured request can be replayed.
  */
-export function signWebhookBody({ secret, body, timestamp = Math.floor(Date.now() / 1000) }: SignWebhookBodyParameters): string {
-  return `t=${timestamp},v1=${hmacHex(secret, `${timestamp}.${body}`)}`;
+export function signWebhookBody({ secrets, body, timestamp = Math.floor(Date.now() / 1000) }: SignWebhookBodyParameters): string {
+  return [`t=${timestamp}`, ...secrets.map((secret) => `v1=${hmacHex(secret, `${timestamp}.${body}`)}`)].join(',');
 }
 
 /** Parameters of {@link verifyWebhookSignature}. */
@@ -45,16 +49,18 @@ export interface VerifyWebhookSignatureParameters {
 }
 
 /**
- * True when `header` is a valid signature of `body` with `secret`, made within `toleranceSeconds` of `now`: what
- * a receiver (or a test standing in for one) runs on every delivery.
+ * True when `header` carries a valid signature of `body` with `secret` (any of its `v1` entries: there are two
+ * while a rotated-away secret is still kept), made within `toleranceSeconds` of `now`: what a receiver (or a test
+ * standing in for one) runs on every delivery.
  */
 export function verifyWebhookSignature({ secret, body, header, toleranceSeconds = 300, now = Math.floor(Date.now() / 1000) }: VerifyWebhookSignatureParameters): boolean {
-  const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header ?? '');
+  const match = /^t=(\d+)((?:,v1=[0-9a-f]{64})+)$/.exec(header ?? '');
   if (!match) return false;
   const timestamp = Number(match[1]);
   if (Math.abs(now - timestamp) > toleranceSeconds) return false;
   const expected = Buffer.from(hmacHex(secret, `${timestamp}.${body}`), 'hex');
-  return timingSafeEqual(expected, Buffer.from(match[2], 'hex'));
+  const signatures = match[2].split(',v1=').slice(1);
+  return signatures.some((signature) => timingSafeEqual(expected, Buffer.from(signature, 'hex')));
 }
 
 function hmacHex(secret: string, payload: string): string {
