@@ -6,9 +6,9 @@ import type { ApiKeyPrincipals } from './api-key-principals';
 export type Caller = { principal: Principal } | { refusal: string; code: typeof ErrorCode.UNAUTHENTICATED | typeof ErrorCode.UPSTREAM_UNAVAILABLE };
 
 /** The refusal of a key that is not a Junction key at all. */
-export const MALFORMED_KEY = 'The API key is malformed; send the whole key you were given (it starts with jct_).';
+const MALFORMED_KEY = 'The API key is malformed; send the whole key you were given (it starts with jct_).';
 /** The refusal of a well-formed key that does not work. */
-export const INVALID_KEY = 'The API key is not valid: it is unknown, revoked or expired; ask an operator for a new one.';
+const INVALID_KEY = 'The API key is not valid: it is unknown, revoked or expired; ask an operator for a new one.';
 
 /**
  * The key a request presents, in `Authorization: Bearer …` or `x-api-key` (a WebSocket's connection parameters
