@@ -1,5 +1,6 @@
 import { bridgesEnv } from '@junction/bridges';
 import { chainsEnv } from '@junction/chains';
+import { incidentsEnv } from '@junction/incidents';
 import { commonEnv, optionalUrl, parseEnv, port, z } from '@junction/config';
 import { gatewayEnv, persistedDocumentsEnv, protectionEnv, responseCacheEnv } from '@junction/gateway';
 import { observabilityEnv } from '@junction/observability';
@@ -46,6 +47,11 @@ export const launcherEnv = {
    * incidents service, `npm start` allows it by default; `false` refuses them as a deployment must. @default true
    */
   WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /**
+   * The keys webhook signing secrets are encrypted with, as for the standalone incidents service. @default a key
+   * generated on the first start and kept in `JUNCTION_DATA_DIR/webhook-secret-keys`
+   */
+  WEBHOOK_SECRET_KEYS: incidentsEnv.WEBHOOK_SECRET_KEYS.optional(),
   /** Fill empty stores with the seed catalogue on start. @default true */
   JUNCTION_SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 };

@@ -1,6 +1,7 @@
 import { persistedDocumentsFromEnv, protectionFromEnv, responseCacheFromEnv } from '@junction/gateway';
 import { createLogger, observabilityFromEnv, shutdownOnSignals } from '@junction/observability';
 import { loadLauncherConfig } from './config';
+import { localWebhookSecretKeys } from './local-webhook-secret-keys';
 import { createStack } from './stack';
 
 /**
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
           },
     devnet: config.JUNCTION_DEVNET,
     webhooks: { allowPrivateNetworks: config.WEBHOOKS_ALLOW_PRIVATE_NETWORKS },
+    webhookSecretKeys: config.WEBHOOK_SECRET_KEYS ?? localWebhookSecretKeys(config.JUNCTION_DATA_DIR),
     logLevel: config.LOG_LEVEL,
   });
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);

@@ -7,7 +7,7 @@ import { startDevnet, type Devnet } from '@junction/devnet';
 import { openEventBus, type EventBus } from '@junction/events';
 import { createEntityDirectory, type SubgraphObservability } from '@junction/federation';
 import { createGateway, type Gateway, type ProtectionSettings, type RateLimits, type ResponseCacheSettings, type SubscriptionLimits, type TrustedDocumentsSettings } from '@junction/gateway';
-import { createServer as createIncidents, type IncidentsDependencies, type IncidentsService } from '@junction/incidents';
+import { createServer as createIncidents, deriveWebhookSecretKeys, type IncidentsDependencies, type IncidentsService } from '@junction/incidents';
 import { createServer as createPartners, type PartnersService } from '@junction/partners';
 import { createLogger, createTracing, type Logger } from '@junction/observability';
 import { registerDevnet } from './register-devnet';
@@ -75,6 +75,12 @@ export interface StackOptions {
    * @default on, allowed to reach private networks: the embedded layout runs where receivers are local
    */
   webhooks?: IncidentsDependencies['webhooks'];
+  /**
+   * The keys the incidents service encrypts webhook signing secrets with (the first seals, every one opens).
+   * @default one key derived from `principalSecret` (tests, benchmarks); `npm start` passes `WEBHOOK_SECRET_KEYS` or
+   * the key it keeps in its data directory, which outlives a restart as the data does
+   */
+  webhookSecretKeys?: IncidentsDependencies['webhookSecretKeys'];
 }
 
 /** The four subgraphs. */
@@ -164,6 +170,7 @@ export async function createStack(options: StackOptions): Promise<Stack> {
       events,
       observability: observabilityFor('incidents'),
       webhooks: options.webhooks ?? { allowPrivateNetworks: true },
+      webhookSecretKeys: options.webhookSecretKeys ?? deriveWebhookSecretKeys(principalSecret),
     });
     opened.push(incidents);
     const services = { partners, chains, bridges, incidents };

@@ -1,4 +1,5 @@
 import { commonEnv, optionalUrl, parseEnv, port, principalSecretEnv, z } from '@junction/config';
+import { parseWebhookSecretKeys, WEBHOOK_SECRET_KEYS_FORMAT } from './webhooks/webhook-secret-keys';
 
 /** A subgraph's `/graphql` URL. */
 const subgraphUrl = (defaultUrl: string) =>
@@ -22,6 +23,20 @@ export const incidentsEnv = {
    * own network). Off, such deliveries fail with a sentence saying why. @default false
    */
   WEBHOOKS_ALLOW_PRIVATE_NETWORKS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /**
+   * The keys webhook signing secrets are encrypted with at rest (AES-256-GCM): `keyId=<base64 of 32 bytes>`,
+   * comma-separated. The first seals, every one opens: to change keys, put a new one first and keep the old one
+   * until every endpoint's secret has been rotated (a rotation seals again). Required: every replica stores or signs
+   * with these secrets, whether or not it sends deliveries (the launcher derives its key from the principal secret).
+   */
+  WEBHOOK_SECRET_KEYS: z
+    .string({ error: `must be set to the keys webhook signing secrets are encrypted with: ${WEBHOOK_SECRET_KEYS_FORMAT}` })
+    .transform((text, ctx) => {
+      const parsed = parseWebhookSecretKeys(text);
+      if (parsed.ok) return parsed.keys;
+      ctx.addIssue({ code: 'custom', message: parsed.problem });
+      return z.NEVER;
+    }),
   /** Port of `/graphql`. @default 4004 */
   INCIDENTS_PORT: port(4004),
   /** Interface to listen on. @default 127.0.0.1 */

@@ -22,6 +22,7 @@ runSubgraph('incidents', () => {
         observability,
         events,
         webhooks: { allowPrivateNetworks: config.WEBHOOKS_ALLOW_PRIVATE_NETWORKS },
+        webhookSecretKeys: config.WEBHOOK_SECRET_KEYS,
         dbSchema: config.INCIDENTS_DB_SCHEMA,
         seed: config.JUNCTION_SEED,
         principalSecret: config.JUNCTION_PRINCIPAL_SECRET,

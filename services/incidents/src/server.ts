@@ -30,9 +30,14 @@ import { WebhookEndpointRepository } from './repositories/webhook-endpoint.repos
 import { PartnerWebhooksResolver } from './resolvers/partner-webhooks.resolver';
 import { WebhookDeliveryResolver } from './resolvers/webhook-delivery.resolver';
 import { WebhookEndpointResolver } from './resolvers/webhook-endpoint.resolver';
+import { SecretBox, type SecretBoxKey } from './webhooks/secret-box';
 import type { WebhookDispatcherOptions } from './webhooks/webhook-dispatcher';
 import { setUpWebhooks } from './webhooks/set-up-webhooks';
 import { seedIncidents } from './seed/seed';
+
+export { incidentsEnv } from './config';
+export { deriveWebhookSecretKeys, parseWebhookSecretKeys } from './webhooks/webhook-secret-keys';
+export type { SecretBoxKey } from './webhooks/secret-box';
 
 /** What the incidents subgraph needs from its host. */
 export interface IncidentsDependencies {
@@ -51,6 +56,12 @@ export interface IncidentsDependencies {
    * this process (deliveries are still queued, for another replica to send). @default a dispatcher with its defaults
    */
   webhooks?: WebhookDispatcherOptions | false;
+  /**
+   * The keys webhook signing secrets are encrypted with at rest: the first seals, every one opens. Required, even
+   * with `webhooks: false` (endpoints are still created and rotated here): the standalone service reads them from
+   * `WEBHOOK_SECRET_KEYS`, the launcher derives one from the principal secret ({@link deriveWebhookSecretKeys}).
+   */
+  webhookSecretKeys: readonly SecretBoxKey[];
   /** Logs, `/metrics`, traces and the drain timeout. @default JSON logs on stdout at `warn`, `/metrics` served, no traces */
   observability?: SubgraphObservability;
   /**
@@ -77,7 +88,8 @@ export const entities = [
 ];
 
 /** Builds the incidents subgraph: migrates its schema, seeds it if asked, and builds its server. */
-export async function createServer({ store, dbSchema = 'incidents', seed = false, principalSecret, directory, observability, events: givenEvents, webhooks: dispatcher = {} }: IncidentsDependencies): Promise<IncidentsService> {
+export async function createServer({ store, dbSchema = 'incidents', seed = false, principalSecret, directory, observability, events: givenEvents, webhooks: dispatcher = {}, webhookSecretKeys }: IncidentsDependencies): Promise<IncidentsService> {
+  const secretBox = new SecretBox(webhookSecretKeys);
   const log = (observability?.logger ?? createLogger({ level: 'warn' })).child({ service: 'incidents' });
   const events = givenEvents ?? createMemoryEventBus({ onHandlerError: (error, topic) => log.error({ err: error, topic }, 'An event handler failed.') });
   const db = await openDataSource({ store, schema: dbSchema, entities, migrations });
@@ -96,14 +108,15 @@ export async function createServer({ store, dbSchema = 'incidents', seed = false
         eventLog,
         events,
         registry: metrics.registry,
-        dispatcher: dispatcher && { ...dispatcher, onError: dispatcher.onError ?? ((error) => log.warn({ err: error }, 'A webhook delivery round failed; the next one retries')) },
+        secretBox,
+        dispatcher: dispatcher && { ...dispatcher, onError: dispatcher.onError ?? ((error) => log.warn({ err: error }, 'Webhook deliveries could not be sent this round; they are retried')) },
       });
       const repositories: IncidentsRepositories = {
         incidents: new IncidentRepository(db.dataSource, directory, eventLog),
         timeline: new IncidentTimelineRepository(db.dataSource, eventLog),
         acknowledgements: new IncidentAcknowledgementRepository(db.dataSource, eventLog),
         affectedTargets: new AffectedTargetRepository(db.dataSource),
-        webhookEndpoints: new WebhookEndpointRepository(db.dataSource, directory, () => webhooks.wake()),
+        webhookEndpoints: new WebhookEndpointRepository(db.dataSource, directory, secretBox, () => webhooks.wake()),
         webhookDeliveries: new WebhookDeliveryRepository(db.dataSource, () => webhooks.wake()),
       };
       if (seed) await seedIncidents(db.dataSource);

@@ -5,6 +5,9 @@ import { createServer as createPartnersServer, type PartnersService } from '@jun
 import { createEntityDirectory, seedId, type Principal } from '@junction/federation';
 import { openTestStore, partnerPrincipal, TEST_PRINCIPAL_SECRET, type TestStore } from '@junction/testing';
 
+/** The encryption key the harness seals webhook signing secrets with unless a test gives its own. */
+export const TEST_WEBHOOK_SECRET_KEYS: IncidentsDependencies['webhookSecretKeys'] = [{ id: 'test', key: Buffer.alloc(32, 7) }];
+
 /** The incidents subgraph on a test store, with the real chains, partners and bridges subgraphs as owners. */
 export interface IncidentsHarness {
   incidents: IncidentsService;
@@ -21,10 +24,10 @@ export interface IncidentsHarness {
 /**
  * Starts the seeded chains, partners, bridges and incidents subgraphs, each in its own schema of one test store.
  * They share one directory whose owner URLs are filled in as each subgraph starts listening. `options` reach the
- * incidents subgraph (the webhook dispatcher's timings, for instance, or an event bus the test listens on; the
- * caller closes a bus it gave).
+ * incidents subgraph: the webhook dispatcher's timings, for instance; an event bus the test listens on (the caller
+ * closes a bus it gave); the keys webhook secrets are sealed with ({@link TEST_WEBHOOK_SECRET_KEYS} by default).
  */
-export async function startIncidents(options: Pick<IncidentsDependencies, 'webhooks' | 'events'> = {}): Promise<IncidentsHarness> {
+export async function startIncidents(options: Partial<Pick<IncidentsDependencies, 'webhooks' | 'events' | 'webhookSecretKeys'>> = {}): Promise<IncidentsHarness> {
   const testStore: TestStore = await openTestStore();
   const { store } = testStore;
   const principalSecret = TEST_PRINCIPAL_SECRET;
@@ -39,7 +42,8 @@ export async function startIncidents(options: Pick<IncidentsDependencies, 'webho
   const schema = testStore.schema('incidents');
   // Test receivers listen on loopback, which the dispatcher refuses unless told otherwise.
   const webhooks = options.webhooks === false ? false : { allowPrivateNetworks: true, ...options.webhooks };
-  const incidents = await createServer({ store, dbSchema: schema, seed: true, principalSecret, directory, webhooks, events: options.events });
+  const webhookSecretKeys = options.webhookSecretKeys ?? TEST_WEBHOOK_SECRET_KEYS;
+  const incidents = await createServer({ store, dbSchema: schema, seed: true, principalSecret, directory, webhooks, events: options.events, webhookSecretKeys });
   const url = await incidents.server.listen(0);
   return {
     incidents,

@@ -3,8 +3,9 @@ import { createHmac } from 'node:crypto';
 import { IncidentEntity } from '../src/entities/incident.entity';
 import { IncidentEventLog } from '../src/events/incident-event-log';
 import { WebhookOutbox } from '../src/repositories/webhook-outbox.repository';
+import { SecretBox } from '../src/webhooks/secret-box';
 import { WebhookDispatcher } from '../src/webhooks/webhook-dispatcher';
-import { chainId, partner, partnerId, startIncidents, type IncidentsHarness } from './incidents-harness';
+import { chainId, partner, partnerId, startIncidents, TEST_WEBHOOK_SECRET_KEYS, type IncidentsHarness } from './incidents-harness';
 import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from './webhook-receiver';
 
 // Partner webhooks end to end at the incidents subgraph: endpoints are managed through GraphQL, incident changes
@@ -467,7 +468,7 @@ describe('webhook deliveries', () => {
   it('are sent once even when two dispatchers (replicas) work the same outbox', async () => {
     const target = await receiver();
     await createEndpoint('celer-network', { url: target.url });
-    const secondReplica = new WebhookDispatcher(new WebhookOutbox(harness.incidents.db.dataSource), { maxIdleMs: 5, batchSize: 2, allowPrivateNetworks: true });
+    const secondReplica = new WebhookDispatcher(new WebhookOutbox(harness.incidents.db.dataSource, new SecretBox(TEST_WEBHOOK_SECRET_KEYS)), { maxIdleMs: 5, batchSize: 2, allowPrivateNetworks: true });
     secondReplica.start();
     try {
       for (let index = 0; index < 6; index += 1) await openIncident('PUBLIC', ['celer-network']);
@@ -495,7 +496,7 @@ describe('webhook deliveries', () => {
     // A change that fails after its event (and its deliveries) were recorded: the outbox rows roll back with it.
     const { dataSource } = harness.incidents.db;
     const eventLog = new IncidentEventLog();
-    const outbox = new WebhookOutbox(dataSource);
+    const outbox = new WebhookOutbox(dataSource, new SecretBox(TEST_WEBHOOK_SECRET_KEYS));
     let queued = 0;
     eventLog.onRecord(async (manager, event) => {
       queued += await outbox.enqueue(manager, event);

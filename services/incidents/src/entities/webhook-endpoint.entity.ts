@@ -29,21 +29,22 @@ export class WebhookEndpointEntity {
   enabled!: boolean;
 
   /**
-   * The HMAC-SHA256 key deliveries are signed with. It is a shared secret, not a password: the dispatcher needs it
-   * in the clear to sign every delivery, so it cannot be stored hashed. It is shown to the partner once (on
-   * creation and on rotation) and never returned by a query.
+   * The HMAC-SHA256 key deliveries are signed with, sealed by the service's `SecretBox`. It is a shared secret, not a
+   * password: the dispatcher needs it in the clear to sign every delivery, so it is encrypted rather than hashed. A
+   * row not rotated since secrets were first sealed still holds the `whsec_…` plaintext. The secret is shown to the
+   * partner once (on creation and on rotation) and never returned by a query.
    */
-  @Column('varchar', { name: 'signing_secret', length: 100 })
-  signingSecret!: string;
+  @Column('text', { name: 'signing_secret' })
+  sealedSigningSecret!: string;
 
   /**
-   * The secret the last rotation replaced, kept so a partner's receiver has time to switch: until
+   * The secret the last rotation replaced, sealed, kept so a partner's receiver has time to switch: until
    * `previousSecretExpiresAt` every delivery is signed with it as well. Never returned by a query.
    */
-  @Column('varchar', { name: 'previous_signing_secret', length: 100, nullable: true })
-  previousSigningSecret!: string | null;
+  @Column('text', { name: 'previous_signing_secret', nullable: true })
+  sealedPreviousSigningSecret!: string | null;
 
-  /** When {@link previousSigningSecret} stops signing deliveries; null when no rotation kept one. */
+  /** When {@link sealedPreviousSigningSecret} stops signing deliveries; null when no rotation kept one. */
   @Column('timestamptz', { name: 'previous_secret_expires_at', nullable: true })
   previousSecretExpiresAt!: Date | null;
 

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { WebhookEndpointEntity } from '../entities/webhook-endpoint.entity';
 import type { CreateWebhookEndpointInput, UpdateWebhookEndpointInput } from '../types/webhook-inputs';
+import type { SecretBox } from '../webhooks/secret-box';
 import { generateSigningSecret } from '../webhooks/webhook-signature';
 import { whereOwnedBy } from './webhook-owner-scope';
 
@@ -21,13 +22,18 @@ export interface WebhookEndpointWithSecretRecord {
 
 /**
  * Reads and writes partners' webhook endpoints. Every read and change is restricted in SQL to what the principal
- * owns ({@link whereOwnedBy}): another partner's endpoint is NOT_FOUND, another partner's list is empty.
+ * owns ({@link whereOwnedBy}): another partner's endpoint is NOT_FOUND, another partner's list is empty. Signing
+ * secrets are stored sealed by `secretBox` and returned in the clear only by the call that makes them.
  */
 export class WebhookEndpointRepository {
-  /** @param onEnabled - Told after a commit that enabled an endpoint (its pending deliveries are due again: wakes the dispatcher). */
+  /**
+   * @param secretBox - Seals the signing secrets it stores.
+   * @param onEnabled - Told after a commit that enabled an endpoint (its pending deliveries are due again: wakes the dispatcher).
+   */
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: EntityDirectory,
+    private readonly secretBox: SecretBox,
     private readonly onEnabled: () => void = () => {},
   ) {}
 
@@ -71,7 +77,7 @@ export class WebhookEndpointRepository {
         description: input.description?.trim() || null,
         eventKinds: input.eventKinds ?? null,
         enabled: input.enabled,
-        signingSecret,
+        sealedSigningSecret: this.secretBox.seal(signingSecret),
         createdAt: now,
         updatedAt: now,
       });
@@ -117,18 +123,24 @@ export class WebhookEndpointRepository {
    * with the old one as well, so the partner's receiver keeps accepting deliveries until it has the new one. Only one
    * previous secret is kept: rotating again replaces it with the secret being rotated away. 0 drops the old secret
    * at once (for a leaked one).
+   *
+   * Both secrets are sealed again with the current sealing key, which moves the row off an older encryption key (and
+   * a legacy plaintext secret into a sealed one). Keeping the previous secret opens it first: with its encryption
+   * key no longer configured that fails (a `SecretBoxError`, logged and masked), while `keepPreviousForHours: 0`
+   * still replaces the secret.
    */
   rotateSecret(id: string, keepPreviousForHours: number, principal: Principal): Promise<WebhookEndpointWithSecretRecord> {
     return this.dataSource.transaction(async (manager) => {
       const endpoint = await lockOwnedEndpoint(manager, id, principal);
       const now = new Date();
       const keepPrevious = keepPreviousForHours > 0;
-      endpoint.previousSigningSecret = keepPrevious ? endpoint.signingSecret : null;
+      const signingSecret = generateSigningSecret();
+      endpoint.sealedPreviousSigningSecret = keepPrevious ? this.secretBox.seal(this.secretBox.open(endpoint.sealedSigningSecret)) : null;
       endpoint.previousSecretExpiresAt = keepPrevious ? new Date(now.getTime() + keepPreviousForHours * 3_600_000) : null;
-      endpoint.signingSecret = generateSigningSecret();
+      endpoint.sealedSigningSecret = this.secretBox.seal(signingSecret);
       endpoint.updatedAt = now;
       const saved = await manager.save(endpoint);
-      return { endpoint: saved, signingSecret: saved.signingSecret };
+      return { endpoint: saved, signingSecret };
     });
   }
 

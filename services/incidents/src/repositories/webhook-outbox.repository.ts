@@ -4,6 +4,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { IncidentEventEntity } from '../entities/incident-event.entity';
 import { WebhookDeliveryEntity, type WebhookDeliveryStatusValue } from '../entities/webhook-delivery.entity';
 import { WebhookEndpointEntity } from '../entities/webhook-endpoint.entity';
+import { SecretBoxError, type SecretBox } from '../webhooks/secret-box';
 import { webhookAudience } from '../webhooks/webhook-audience';
 
 /** A delivery a dispatcher has claimed: what it needs to make one attempt. */
@@ -17,8 +18,8 @@ export interface ClaimedDelivery {
   /** Where to POST. */
   url: string;
   /**
-   * What the attempt is signed with: the endpoint's signing secret at claim time, then the one its last rotation
-   * replaced if that has not expired by then.
+   * What the attempt is signed with, opened: the endpoint's signing secret at claim time, then the one its last
+   * rotation replaced if that has not expired by then.
    */
   signingSecrets: string[];
   /** The event to send. */
@@ -58,6 +59,12 @@ export interface ClaimDueResult {
    * `limit`), or null when none is left. Rows another dispatcher was claiming at that moment are not seen.
    */
   nextDueAt: Date | null;
+  /**
+   * Why claimed deliveries were left unsent: their endpoint's signing secret did not open (its encryption key is not
+   * configured: an operator's mistake, not the receiver's). No attempt is counted; each is claimed again once its
+   * lease runs out.
+   */
+  signingErrors: SecretBoxError[];
 }
 
 /**
@@ -66,7 +73,11 @@ export interface ClaimDueResult {
  * their attempts recorded. Only the dispatcher and the event log's same-transaction handler use it.
  */
 export class WebhookOutbox {
-  constructor(private readonly dataSource: DataSource) {}
+  /** @param secretBox - Opens the endpoints' sealed signing secrets. */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly secretBox: SecretBox,
+  ) {}
 
   /**
    * Queues one PENDING delivery of `event` per enabled endpoint that subscribes to its kind and whose partner is in
@@ -133,22 +144,30 @@ export class WebhookOutbox {
       await manager.update(WebhookDeliveryEntity, { id: In(due.map((delivery) => delivery.id)) }, { leaseToken, nextAttemptAt: new Date(now.getTime() + leaseMs) });
       return { claimed: due.map((delivery) => ({ ...delivery, leaseToken })), nextDueAt };
     });
-    if (claimed.length === 0) return { deliveries: [], nextDueAt };
+    if (claimed.length === 0) return { deliveries: [], nextDueAt, signingErrors: [] };
     const endpoints = await this.dataSource.getRepository(WebhookEndpointEntity).findBy({ id: In([...new Set(claimed.map((delivery) => delivery.endpointId))]) });
     const events = await this.dataSource.getRepository(IncidentEventEntity).findBy({ id: In([...new Set(claimed.map((delivery) => delivery.eventId))]) });
     const endpointById = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint]));
     const eventById = new Map(events.map((event) => [event.id, event]));
-    const deliveries = claimed.flatMap((delivery) => {
+    const deliveries: ClaimedDelivery[] = [];
+    const signingErrors: SecretBoxError[] = [];
+    for (const delivery of claimed) {
       const endpoint = endpointById.get(delivery.endpointId);
       const event = eventById.get(delivery.eventId);
       // Deleted since the claim (with its endpoint or incident): nothing to send.
-      if (!endpoint || !event) return [];
+      if (!endpoint || !event) continue;
       // A rotation keeps the old secret signing for a while, until the partner's receiver has the new one.
-      const signingSecrets = [endpoint.signingSecret];
-      if (endpoint.previousSigningSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) signingSecrets.push(endpoint.previousSigningSecret);
-      return [{ id: delivery.id, leaseToken: delivery.leaseToken, attempts: delivery.attempts, url: endpoint.url, signingSecrets, event }];
-    });
-    return { deliveries, nextDueAt };
+      const sealedSecrets = [endpoint.sealedSigningSecret];
+      if (endpoint.sealedPreviousSigningSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) sealedSecrets.push(endpoint.sealedPreviousSigningSecret);
+      try {
+        const signingSecrets = sealedSecrets.map((sealed) => this.secretBox.open(sealed));
+        deliveries.push({ id: delivery.id, leaseToken: delivery.leaseToken, attempts: delivery.attempts, url: endpoint.url, signingSecrets, event });
+      } catch (error) {
+        if (!(error instanceof SecretBoxError)) throw error;
+        signingErrors.push(error);
+      }
+    }
+    return { deliveries, nextDueAt, signingErrors };
   }
 
   /** Records the outcome of an attempt, if the claim is still this dispatcher's; false when it is not (any more). */

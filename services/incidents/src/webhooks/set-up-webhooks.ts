@@ -3,6 +3,7 @@ import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { IncidentEventLog } from '../events/incident-event-log';
 import { WebhookOutbox } from '../repositories/webhook-outbox.repository';
+import type { SecretBox } from './secret-box';
 import { WebhookDispatcher, type WebhookDispatcherOptions } from './webhook-dispatcher';
 import { registerWebhookMetrics } from './webhook-metrics';
 
@@ -19,6 +20,8 @@ export interface SetUpWebhooksParameters {
   events: EventBus;
   /** The subgraph's metrics registry. */
   registry: Registry;
+  /** Opens the endpoints' sealed signing secrets for the dispatcher. */
+  secretBox: SecretBox;
   /** The dispatcher's options, or false to send nothing from this process (deliveries are still queued). @default {} */
   dispatcher?: WebhookDispatcherOptions | false;
 }
@@ -38,8 +41,8 @@ export interface Webhooks {
  * transaction, the dispatcher is woken by each event the bus carries (published once that transaction commits), and
  * the outbox metrics are registered.
  */
-export function setUpWebhooks({ dataSource, eventLog, events, registry, dispatcher: dispatcherOptions = {} }: SetUpWebhooksParameters): Webhooks {
-  const outbox = new WebhookOutbox(dataSource);
+export function setUpWebhooks({ dataSource, eventLog, events, registry, secretBox, dispatcher: dispatcherOptions = {} }: SetUpWebhooksParameters): Webhooks {
+  const outbox = new WebhookOutbox(dataSource, secretBox);
   const countAttempt = registerWebhookMetrics({ registry, outbox });
   const dispatcher =
     dispatcherOptions === false

@@ -42,7 +42,10 @@ export interface WebhookDispatcherOptions {
   allowPrivateNetworks?: boolean;
   /** Told about each attempt's outcome (metrics). @default ignored */
   onAttempt?: (outcome: WebhookAttemptOutcome) => void;
-  /** Told when a round fails (the database is unreachable); the next round runs as usual. @default ignored */
+  /**
+   * Told when a round fails (the database is unreachable; the next round runs as usual) and when a claimed delivery
+   * cannot be signed (its secret's encryption key is not configured; it is claimed again after its lease). @default ignored
+   */
   onError?: (error: unknown) => void;
 }
 
@@ -156,7 +159,10 @@ export class WebhookDispatcher {
           return idleUntil();
         }
         const now = new Date();
-        const { deliveries, nextDueAt } = await this.outbox.claimDue({ limit: room, leaseMs: this.options.leaseMs, now });
+        const { deliveries, nextDueAt, signingErrors } = await this.outbox.claimDue({ limit: room, leaseMs: this.options.leaseMs, now });
+        for (const error of signingErrors) this.options.onError?.(error);
+        // Those were not sent: they are due again when their lease ends.
+        if (signingErrors.length > 0) this.runRoundBy(now.getTime() + this.options.leaseMs);
         this.backlog = nextDueAt !== null && nextDueAt <= now;
         for (const claim of deliveries) this.send(claim);
         if (!this.backlog) return Math.min(nextDueAt?.getTime() ?? Infinity, idleUntil());
