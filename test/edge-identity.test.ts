@@ -1,6 +1,7 @@
 import { seedId, signPrincipal } from '@junction/federation';
 import type { Stack } from '@junction/launcher';
 import { ADMIN, graphqlRequest, principalHeaders, TEST_PRINCIPAL_SECRET } from '@junction/testing';
+import { eventually } from './subscription-clients';
 import { bearer, createApiKey, startTestStack, type TestStack } from './test-stack';
 
 // Who is calling, decided at the gateway from an API key and checked again by every subgraph.
@@ -99,6 +100,20 @@ describe('identity at the gateway', () => {
     const other = await graphqlRequest(gateway, CONTACTS, { slug: 'op-labs' }, bearer(alchemy.secret));
     expect(other.data).toEqual({ partner: { name: 'OP Labs', contacts: null } });
     expect(other.errors).toEqual([expect.objectContaining({ path: ['partner', 'contacts'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+  });
+
+  it('looks a key in use up again before its answer expires, so its requests do not wait for a lookup', async () => {
+    const key = await createKey({ name: 'kept fresh', role: 'PARTNER', partnerId: partnerId('alchemy') });
+    const before = stack.gateway.principals.lookups;
+    expect((await graphqlRequest(gateway, CONTACTS, { slug: 'alchemy' }, bearer(key.secret))).errors).toBeUndefined();
+    const lookedUpAt = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, KEY_TTL_MS * 0.6));
+    expect((await graphqlRequest(gateway, CONTACTS, { slug: 'alchemy' }, bearer(key.secret))).errors).toBeUndefined();
+    await eventually(() => stack.gateway.principals.lookups - before === 2, 'the background lookup');
+    // Past the first answer's TTL, the key is still known: its next request is served without waiting for a lookup.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, lookedUpAt + KEY_TTL_MS + 50 - Date.now())));
+    expect(stack.gateway.principals.knows(key.secret)).toBe(true);
+    expect(stack.gateway.principals.lookups - before).toBe(2);
   });
 
   it('asks the partners subgraph once per key while its answer is fresh, and stops honouring a revoked key within the cache TTL', async () => {

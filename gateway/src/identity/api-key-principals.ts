@@ -32,7 +32,8 @@ const QUERY = 'query ($hash: String!) { apiKeyPrincipal(hash: $hash) { keyId rol
 /**
  * Resolves API keys to principals by asking the partners subgraph, by hash (the key itself never leaves the
  * gateway). Answers are remembered for `ttlMs`, unknown keys too, and concurrent lookups of one key share one
- * request.
+ * request. A working key used in the second half of its TTL is looked up again in the background, so a busy key's
+ * requests do not wait for lookups.
  */
 export class ApiKeyPrincipals {
   readonly #partnersUrl: string | undefined;
@@ -40,6 +41,7 @@ export class ApiKeyPrincipals {
   readonly #timeoutMs: number;
   readonly #fetch: typeof globalThis.fetch;
   readonly #cache: LRUCache<string, Entry>;
+  readonly #refreshWithinMs: number;
   readonly #inFlight = new Map<string, Promise<Entry>>();
   /** How many lookups reached the partners subgraph. */
   lookups = 0;
@@ -50,6 +52,7 @@ export class ApiKeyPrincipals {
     this.#timeoutMs = timeoutMs;
     this.#fetch = fetch;
     this.#cache = new LRUCache({ max: maxKeys, ttl: ttlMs });
+    this.#refreshWithinMs = ttlMs / 2;
   }
 
   /**
@@ -68,13 +71,22 @@ export class ApiKeyPrincipals {
   async resolve(key: string): Promise<Principal | null> {
     const hash = hashApiKey(key);
     const cached = this.#cache.get(hash);
-    if (cached) return cached.principal || null;
-    let pending = this.#inFlight.get(hash);
-    if (!pending) {
-      pending = this.#lookUp(hash).finally(() => this.#inFlight.delete(hash));
-      this.#inFlight.set(hash, pending);
+    if (cached) {
+      // A working key in use is looked up again in the background in the second half of its TTL, so its requests
+      // never wait for a lookup, while its answer is still never older than the TTL.
+      if (cached.principal && this.#cache.getRemainingTTL(hash) < this.#refreshWithinMs && !this.#inFlight.has(hash)) {
+        this.#start(hash).catch(() => {}); // Failing, the answer held stays until it expires.
+      }
+      return cached.principal || null;
     }
-    return (await pending).principal || null;
+    return ((await this.#inFlight.get(hash)) ?? (await this.#start(hash))).principal || null;
+  }
+
+  /** Looks `hash` up, once at a time. */
+  #start(hash: string): Promise<Entry> {
+    const pending = this.#lookUp(hash).finally(() => this.#inFlight.delete(hash));
+    this.#inFlight.set(hash, pending);
+    return pending;
   }
 
   async #lookUp(hash: string): Promise<Entry> {

@@ -59,7 +59,8 @@ export interface IncidentsDependencies {
   /**
    * The keys webhook signing secrets are encrypted with at rest: the first seals, every one opens. Required, even
    * with `webhooks: false` (endpoints are still created and rotated here): the standalone service reads them from
-   * `WEBHOOK_SECRET_KEYS`, the launcher derives one from the principal secret ({@link deriveWebhookSecretKeys}).
+   * `WEBHOOK_SECRET_KEYS`; `npm start` keeps a generated one in its data directory, and other one-process stacks
+   * (tests, benchmarks) derive one from the principal secret ({@link deriveWebhookSecretKeys}).
    */
   webhookSecretKeys: readonly SecretBoxKey[];
   /** Logs, `/metrics`, traces and the drain timeout. @default JSON logs on stdout at `warn`, `/metrics` served, no traces */
