@@ -1,4 +1,5 @@
 import { commonEnv, optionalUrl, parseEnv, port, principalSecretEnv, z } from '@junction/config';
+import path from 'node:path';
 import { parseWebhookSecretKeys, WEBHOOK_SECRET_KEYS_FORMAT } from './webhooks/webhook-secret-keys';
 
 /** A subgraph's `/graphql` URL. */
@@ -26,8 +27,9 @@ export const incidentsEnv = {
   /**
    * The keys webhook signing secrets are encrypted with at rest (AES-256-GCM): `keyId=<base64 of 32 bytes>`,
    * comma-separated. The first seals, every one opens: to change keys, put a new one first and keep the old one
-   * until every endpoint's secret has been rotated (a rotation seals again). Required: every replica stores or signs
-   * with these secrets, whether or not it sends deliveries (the launcher derives its key from the principal secret).
+   * until `npm run reseal-webhook-secrets -w services/incidents` has sealed every stored secret with the new one.
+   * Required: every replica stores or signs with these secrets, whether or not it sends deliveries (the launcher
+   * derives its key from the principal secret).
    */
   WEBHOOK_SECRET_KEYS: z
     .string({ error: `must be set to the keys webhook signing secrets are encrypted with: ${WEBHOOK_SECRET_KEYS_FORMAT}` })
@@ -59,4 +61,28 @@ export type IncidentsConfig = ReturnType<typeof loadIncidentsConfig>;
 /** Reads and validates the incidents subgraph's environment; throws a message naming every bad variable. */
 export function loadIncidentsConfig(env: Record<string, string | undefined> = process.env) {
   return parseEnv(incidentsEnv, env);
+}
+
+/** Environment of the reseal-webhook-secrets command: the store and keys the service uses, and nothing it does not need. */
+export const resealWebhookSecretsEnv = {
+  ...commonEnv,
+  /** The service's encryption keys, validated as the service validates them; the first is the one to seal with. */
+  WEBHOOK_SECRET_KEYS: incidentsEnv.WEBHOOK_SECRET_KEYS,
+  /** PostgreSQL schema the incidents service owns. @default incidents */
+  INCIDENTS_DB_SCHEMA: incidentsEnv.INCIDENTS_DB_SCHEMA,
+  /**
+   * Set by npm to the directory `npm run` was started in (`npm run reseal-webhook-secrets -w services/incidents` runs
+   * in the workspace); a relative `JUNCTION_DATA_DIR` is resolved from it, as `npm start` at the root resolves it.
+   * @default the current directory
+   */
+  INIT_CWD: z.string().optional(),
+};
+
+/** The validated configuration of the reseal-webhook-secrets command, with the embedded store's directory made absolute. */
+export type ResealWebhookSecretsConfig = ReturnType<typeof loadResealWebhookSecretsConfig>;
+
+/** Reads and validates the reseal-webhook-secrets command's environment; throws a message naming every bad variable. */
+export function loadResealWebhookSecretsConfig(env: Record<string, string | undefined> = process.env) {
+  const config = parseEnv(resealWebhookSecretsEnv, env);
+  return { ...config, JUNCTION_DATA_DIR: path.resolve(config.INIT_CWD ?? process.cwd(), config.JUNCTION_DATA_DIR) };
 }

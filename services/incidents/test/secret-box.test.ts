@@ -37,6 +37,16 @@ describe('SecretBox', () => {
     expect(new SecretBox([first]).open(secret)).toBe(secret);
   });
 
+  it('tells which key a stored value is sealed with, configured or not, without opening it', () => {
+    const box = new SecretBox([first, second]);
+    expect(box.sealingKeyId).toBe('k2');
+    expect(box.sealedWith(box.seal(secret))).toBe('k2');
+    expect(box.sealedWith(new SecretBox([second]).seal(secret))).toBe('k1');
+    expect(box.sealedWith(new SecretBox([{ id: 'retired', key: Buffer.alloc(32, 9) }]).seal(secret))).toBe('retired');
+    expect(box.sealedWith(secret)).toBeUndefined();
+    expect(() => box.sealedWith('hunter2')).toThrow('A stored webhook signing secret is neither sealed (v1:<keyId>:…) nor a whsec_ secret; a rotation with keepPreviousForHours: 0 replaces it.');
+  });
+
   it('names the key id, never the secret, when the key is not configured', () => {
     const error = openError(new SecretBox([first]), new SecretBox([second]).seal(secret));
     expect({ name: error.name, message: error.message, keyId: error.keyId }).toEqual({

@@ -31,8 +31,9 @@ export class WebhookEndpointEntity {
   /**
    * The HMAC-SHA256 key deliveries are signed with, sealed by the service's `SecretBox`. It is a shared secret, not a
    * password: the dispatcher needs it in the clear to sign every delivery, so it is encrypted rather than hashed. A
-   * row not rotated since secrets were first sealed still holds the `whsec_…` plaintext. The secret is shown to the
-   * partner once (on creation and on rotation) and never returned by a query.
+   * row neither rotated nor re-sealed (`npm run reseal-webhook-secrets`) since secrets were first sealed still holds
+   * the `whsec_…` plaintext. The secret is shown to the partner once (on creation and on rotation) and never returned
+   * by a query.
    */
   @Column('text', { name: 'signing_secret' })
   sealedSigningSecret!: string;

@@ -40,8 +40,9 @@ const TAG_BYTES = 16;
  *
  * `seal` writes `v1:<keyId>:<base64url IV>:<base64url ciphertext and tag>` with the first key; `open` accepts a
  * value sealed with any of the keys. To change the encryption key, list a new key first and keep the old one until
- * no row is sealed with it: rows are sealed again only when next written (a signing secret rotation). A legacy
- * plaintext secret (`whsec_…`, stored before secrets were sealed) opens as itself until then.
+ * no row is sealed with it: rows are sealed again when next written (a signing secret rotation) or by the
+ * `reseal-webhook-secrets` command ({@link sealedWith} tells which rows need it). A legacy plaintext secret
+ * (`whsec_…`, stored before secrets were sealed) opens as itself until then.
  */
 export class SecretBox {
   private readonly keys: ReadonlyMap<string, Buffer>;
@@ -59,6 +60,21 @@ export class SecretBox {
     this.sealingKey = keys[0];
   }
 
+  /** The id of the first key, the one {@link seal} uses and writes into every value it seals. */
+  get sealingKeyId(): string {
+    return this.sealingKey.id;
+  }
+
+  /**
+   * The id of the key `stored` is sealed with, read from the value without decrypting it, whether or not that key is
+   * configured; undefined for a legacy `whsec_…` secret stored in clear. Throws the {@link SecretBoxError} that
+   * {@link open} throws when the value is malformed.
+   */
+  sealedWith(stored: string): string | undefined {
+    if (stored.startsWith(SIGNING_SECRET_PREFIX)) return undefined;
+    return parseSealed(stored).keyId;
+  }
+
   /** Encrypts `plaintext` with the first key, under a fresh random IV. */
   seal(plaintext: string): string {
     const iv = randomBytes(IV_BYTES);
@@ -74,12 +90,7 @@ export class SecretBox {
    */
   open(stored: string): string {
     if (stored.startsWith(SIGNING_SECRET_PREFIX)) return stored;
-    const [version, keyId, iv, sealed, ...rest] = stored.split(':');
-    const ivBytes = Buffer.from(iv ?? '', 'base64url');
-    const sealedBytes = Buffer.from(sealed ?? '', 'base64url');
-    if (version !== VERSION || rest.length > 0 || ivBytes.length !== IV_BYTES || sealedBytes.length < TAG_BYTES) {
-      throw new SecretBoxError('A stored webhook signing secret is neither sealed (v1:<keyId>:…) nor a whsec_ secret; a rotation with keepPreviousForHours: 0 replaces it.');
-    }
+    const { keyId, ivBytes, sealedBytes } = parseSealed(stored);
     const key = this.keys.get(keyId);
     if (!key) {
       throw new SecretBoxError(`A webhook signing secret is sealed with encryption key "${keyId}", which is not configured; add that key to WEBHOOK_SECRET_KEYS (after the first) to open it.`, { keyId });
@@ -95,4 +106,15 @@ export class SecretBox {
       );
     }
   }
+}
+
+/** Splits a value {@link SecretBox.seal} wrote; throws a {@link SecretBoxError} when it is not one. */
+function parseSealed(stored: string): { keyId: string; ivBytes: Buffer; sealedBytes: Buffer } {
+  const [version, keyId, iv, sealed, ...rest] = stored.split(':');
+  const ivBytes = Buffer.from(iv ?? '', 'base64url');
+  const sealedBytes = Buffer.from(sealed ?? '', 'base64url');
+  if (version !== VERSION || rest.length > 0 || ivBytes.length !== IV_BYTES || sealedBytes.length < TAG_BYTES) {
+    throw new SecretBoxError('A stored webhook signing secret is neither sealed (v1:<keyId>:…) nor a whsec_ secret; a rotation with keepPreviousForHours: 0 replaces it.');
+  }
+  return { keyId, ivBytes, sealedBytes };
 }
