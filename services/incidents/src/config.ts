@@ -1,5 +1,4 @@
-import { commonEnv, optionalUrl, parseEnv, port, principalSecretEnv, z } from '@junction/config';
-import path from 'node:path';
+import { commandEnv, commonEnv, optionalUrl, parseEnv, port, principalSecretEnv, withAbsoluteDataDir, z } from '@junction/config';
 import { parseWebhookSecretKeys, WEBHOOK_SECRET_KEYS_FORMAT } from './webhooks/webhook-secret-keys';
 
 /** A subgraph's `/graphql` URL. */
@@ -65,17 +64,11 @@ export function loadIncidentsConfig(env: Record<string, string | undefined> = pr
 
 /** Environment of the reseal-webhook-secrets command: the store and keys the service uses, and nothing it does not need. */
 export const resealWebhookSecretsEnv = {
-  ...commonEnv,
+  ...commandEnv,
   /** The service's encryption keys, validated as the service validates them; the first is the one to seal with. */
   WEBHOOK_SECRET_KEYS: incidentsEnv.WEBHOOK_SECRET_KEYS,
   /** PostgreSQL schema the incidents service owns. @default incidents */
   INCIDENTS_DB_SCHEMA: incidentsEnv.INCIDENTS_DB_SCHEMA,
-  /**
-   * Set by npm to the directory `npm run` was started in (`npm run reseal-webhook-secrets -w services/incidents` runs
-   * in the workspace); a relative `JUNCTION_DATA_DIR` is resolved from it, as `npm start` at the root resolves it.
-   * @default the current directory
-   */
-  INIT_CWD: z.string().optional(),
 };
 
 /** The validated configuration of the reseal-webhook-secrets command, with the embedded store's directory made absolute. */
@@ -83,6 +76,5 @@ export type ResealWebhookSecretsConfig = ReturnType<typeof loadResealWebhookSecr
 
 /** Reads and validates the reseal-webhook-secrets command's environment; throws a message naming every bad variable. */
 export function loadResealWebhookSecretsConfig(env: Record<string, string | undefined> = process.env) {
-  const config = parseEnv(resealWebhookSecretsEnv, env);
-  return { ...config, JUNCTION_DATA_DIR: path.resolve(config.INIT_CWD ?? process.cwd(), config.JUNCTION_DATA_DIR) };
+  return withAbsoluteDataDir(parseEnv(resealWebhookSecretsEnv, env));
 }

@@ -3,7 +3,8 @@ import { createServer as createChainsServer, type ChainsService } from '@junctio
 import { createServer, type IncidentsDependencies, type IncidentsService } from '@junction/incidents';
 import { createServer as createPartnersServer, type PartnersService } from '@junction/partners';
 import { createEntityDirectory, seedId, type Principal } from '@junction/federation';
-import { openTestStore, partnerPrincipal, TEST_PRINCIPAL_SECRET, type TestStore } from '@junction/testing';
+import { graphqlRequest, openTestStore, partnerPrincipal, principalHeaders, TEST_PRINCIPAL_SECRET, type TestStore } from '@junction/testing';
+import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';
 
 /** The encryption key the harness seals webhook signing secrets with unless a test gives its own. */
 export const TEST_WEBHOOK_SECRET_KEYS: IncidentsDependencies['webhookSecretKeys'] = [{ id: 'test', key: Buffer.alloc(32, 7) }];
@@ -78,3 +79,20 @@ export const incidentId = (slug: string) => seedId('incident', slug);
 
 /** A partner principal acting for the seeded partner `slug`. */
 export const partner = (slug: string): Principal => partnerPrincipal(partnerId(slug));
+
+/**
+ * Creates an endpoint of partner `slug` for OPENED events at a new receiver (added to `receivers`, for the caller to
+ * close), as that partner; returns it with the signing secret the API showed.
+ */
+export async function createOpenedEndpoint(harness: IncidentsHarness, slug: string, receivers: WebhookReceiver[]): Promise<{ id: string; secret: string; receiver: WebhookReceiver }> {
+  const receiver = await startWebhookReceiver();
+  receivers.push(receiver);
+  const { data, errors } = await graphqlRequest(
+    harness.url,
+    `mutation ($partnerId: ID!, $input: CreateWebhookEndpointInput!) { createWebhookEndpoint(partnerId: $partnerId, input: $input) { signingSecret endpoint { id } } }`,
+    { partnerId: partnerId(slug), input: { url: receiver.url, eventKinds: ['OPENED'] } },
+    principalHeaders(partner(slug)),
+  );
+  expect(errors).toBeUndefined();
+  return { id: data.createWebhookEndpoint.endpoint.id, secret: data.createWebhookEndpoint.signingSecret, receiver };
+}

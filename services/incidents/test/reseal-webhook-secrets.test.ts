@@ -9,8 +9,8 @@ import type { DataSource } from 'typeorm';
 import { resealWebhookSecrets } from '../src/webhooks/reseal-webhook-secrets';
 import { SecretBox, type SecretBoxKey } from '../src/webhooks/secret-box';
 import { generateSigningSecret, verifyWebhookSignature } from '../src/webhooks/webhook-signature';
-import { chainId, partner, partnerId, startIncidents, type IncidentsHarness } from './incidents-harness';
-import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from './webhook-receiver';
+import { chainId, createOpenedEndpoint, partner, partnerId, startIncidents, type IncidentsHarness } from './incidents-harness';
+import type { ReceivedWebhook, WebhookReceiver } from './webhook-receiver';
 
 // Changing the encryption key of webhook signing secrets without rotating them: `npm run reseal-webhook-secrets`
 // seals every stored secret again with the first key of WEBHOOK_SECRET_KEYS. Checked in the database with SQL, at a
@@ -61,19 +61,7 @@ describe('resealWebhookSecrets, the work behind the command', () => {
     for (const receiver of receivers) await receiver.close();
   });
 
-  /** Creates an endpoint of `slug` at a new receiver, as that partner; returns it with the secret the API showed. */
-  async function createEndpoint(slug: string): Promise<{ id: string; secret: string; receiver: WebhookReceiver }> {
-    const receiver = await startWebhookReceiver();
-    receivers.push(receiver);
-    const { data, errors } = await graphqlRequest(
-      harness.url,
-      `mutation ($partnerId: ID!, $input: CreateWebhookEndpointInput!) { createWebhookEndpoint(partnerId: $partnerId, input: $input) { signingSecret endpoint { id } } }`,
-      { partnerId: partnerId(slug), input: { url: receiver.url, eventKinds: ['OPENED'] } },
-      principalHeaders(partner(slug)),
-    );
-    expect(errors).toBeUndefined();
-    return { id: data.createWebhookEndpoint.endpoint.id, secret: data.createWebhookEndpoint.signingSecret, receiver };
-  }
+  const createEndpoint = (slug: string) => createOpenedEndpoint(harness, slug, receivers);
 
   /** Opens a PUBLIC incident affecting the partners `slugs`, as an operator: one OPENED delivery to each of their endpoints. */
   async function openIncident(slugs: string[]): Promise<void> {

@@ -1,8 +1,8 @@
 import { OPERATOR, graphqlRequest, principalHeaders } from '@junction/testing';
 import { SecretBox, type SecretBoxKey } from '../src/webhooks/secret-box';
 import { generateSigningSecret, verifyWebhookSignature } from '../src/webhooks/webhook-signature';
-import { chainId, partner, partnerId, startIncidents, type IncidentsHarness } from './incidents-harness';
-import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from './webhook-receiver';
+import { chainId, createOpenedEndpoint, partner, partnerId, startIncidents, type IncidentsHarness } from './incidents-harness';
+import type { ReceivedWebhook, WebhookReceiver } from './webhook-receiver';
 
 // Webhook signing secrets are stored sealed (AES-256-GCM) and opened only to sign: checked in the database with SQL
 // and at a real HTTP receiver, through the incidents subgraph's GraphQL API and its real dispatcher.
@@ -11,8 +11,6 @@ import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from
 const CURRENT_KEY: SecretBoxKey = { id: '2025-02', key: Buffer.alloc(32, 2) };
 const OLD_KEY: SecretBoxKey = { id: '2024-11', key: Buffer.alloc(32, 1) };
 
-const CREATE_ENDPOINT = `mutation ($partnerId: ID!, $input: CreateWebhookEndpointInput!) {
-  createWebhookEndpoint(partnerId: $partnerId, input: $input) { signingSecret endpoint { id } } }`;
 const ROTATE_SECRET = `mutation ($id: ID!, $keepPreviousForHours: Int) { rotateWebhookSecret(id: $id, keepPreviousForHours: $keepPreviousForHours) { signingSecret } }`;
 const DELIVERIES = `query ($partnerId: ID!) { webhookEndpoints(partnerId: $partnerId) { id deliveries(first: 10) { status attempts } } }`;
 
@@ -34,14 +32,7 @@ afterAll(async () => {
   for (const receiver of receivers) await receiver.close();
 });
 
-/** Creates an endpoint of `slug` at a new receiver, as that partner; returns it with the secret the API showed. */
-async function createEndpoint(slug: string): Promise<{ id: string; secret: string; receiver: WebhookReceiver }> {
-  const receiver = await startWebhookReceiver();
-  receivers.push(receiver);
-  const { data, errors } = await graphqlRequest(harness.url, CREATE_ENDPOINT, { partnerId: partnerId(slug), input: { url: receiver.url, eventKinds: ['OPENED'] } }, principalHeaders(partner(slug)));
-  expect(errors).toBeUndefined();
-  return { id: data.createWebhookEndpoint.endpoint.id, secret: data.createWebhookEndpoint.signingSecret, receiver };
-}
+const createEndpoint = (slug: string) => createOpenedEndpoint(harness, slug, receivers);
 
 async function rotate(slug: string, id: string, keepPreviousForHours: number): Promise<string> {
   const { data, errors } = await graphqlRequest(harness.url, ROTATE_SECRET, { id, keepPreviousForHours }, principalHeaders(partner(slug)));

@@ -1,5 +1,4 @@
-import { commonEnv, parseEnv, port, principalSecretEnv, z } from '@junction/config';
-import path from 'node:path';
+import { commandEnv, commonEnv, parseEnv, port, principalSecretEnv, withAbsoluteDataDir, z } from '@junction/config';
 
 /** A subgraph's `/graphql` URL. */
 const subgraphUrl = (defaultUrl: string) =>
@@ -37,15 +36,9 @@ export function loadPartnersConfig(env: Record<string, string | undefined> = pro
 
 /** Environment of the create-key command: the store the service uses, and nothing it does not need. */
 export const createKeyEnv = {
-  ...commonEnv,
+  ...commandEnv,
   /** PostgreSQL schema the partners service owns. @default partners */
   PARTNERS_DB_SCHEMA: partnersEnv.PARTNERS_DB_SCHEMA,
-  /**
-   * Set by npm to the directory `npm run` was started in (`npm run create-key -w services/partners` runs in the
-   * workspace); a relative `JUNCTION_DATA_DIR` is resolved from it, as `npm start` at the root resolves it.
-   * @default the current directory
-   */
-  INIT_CWD: z.string().optional(),
 };
 
 /** The validated configuration of the create-key command, with the embedded store's directory made absolute. */
@@ -53,6 +46,5 @@ export type CreateKeyConfig = ReturnType<typeof loadCreateKeyConfig>;
 
 /** Reads and validates the create-key command's environment; throws a message naming every bad variable. */
 export function loadCreateKeyConfig(env: Record<string, string | undefined> = process.env) {
-  const config = parseEnv(createKeyEnv, env);
-  return { ...config, JUNCTION_DATA_DIR: path.resolve(config.INIT_CWD ?? process.cwd(), config.JUNCTION_DATA_DIR) };
+  return withAbsoluteDataDir(parseEnv(createKeyEnv, env));
 }
