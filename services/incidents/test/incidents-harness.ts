@@ -3,7 +3,7 @@ import { createServer as createChainsServer, type ChainsService } from '@junctio
 import { createServer, type IncidentsDependencies, type IncidentsService } from '@junction/incidents';
 import { createServer as createPartnersServer, type PartnersService } from '@junction/partners';
 import { createEntityDirectory, seedId, type Principal } from '@junction/federation';
-import { graphqlRequest, openTestStore, partnerPrincipal, principalHeaders, TEST_PRINCIPAL_SECRET, type TestStore } from '@junction/testing';
+import { graphqlRequest, OPERATOR, openTestStore, partnerPrincipal, principalHeaders, TEST_PRINCIPAL_SECRET, type TestStore } from '@junction/testing';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver';
 
 /** The encryption key the harness seals webhook signing secrets with unless a test gives its own. */
@@ -95,4 +95,20 @@ export async function createOpenedEndpoint(harness: IncidentsHarness, slug: stri
   );
   expect(errors).toBeUndefined();
   return { id: data.createWebhookEndpoint.endpoint.id, secret: data.createWebhookEndpoint.signingSecret, receiver };
+}
+
+/** Opens a PUBLIC incident affecting the partners `slugs`, as an operator: one OPENED delivery to each of their endpoints. */
+export async function openPublicIncident(harness: IncidentsHarness, slugs: string[]): Promise<void> {
+  const input = {
+    title: 'Scroll sequencer stalled',
+    summary: 'No block for 5 minutes.',
+    kind: 'SEQUENCER_DOWNTIME',
+    severity: 'SEV2',
+    visibility: 'PUBLIC',
+    chainIds: [chainId('scroll')],
+    partnerIds: slugs.map(partnerId),
+    detectedBy: { source: 'PERSON', reporterName: 'Ada (on-call)' },
+  };
+  const { errors } = await graphqlRequest(harness.url, `mutation ($input: CreateIncidentInput!) { createIncident(input: $input) { id } }`, { input }, principalHeaders(OPERATOR));
+  expect(errors).toBeUndefined();
 }

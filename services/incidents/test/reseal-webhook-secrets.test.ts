@@ -1,5 +1,5 @@
 import { openDataSource, openStore } from '@junction/db';
-import { OPERATOR, graphqlRequest, principalHeaders } from '@junction/testing';
+import { graphqlRequest, principalHeaders } from '@junction/testing';
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm';
 import { resealWebhookSecrets } from '../src/webhooks/reseal-webhook-secrets';
 import { SecretBox, type SecretBoxKey } from '../src/webhooks/secret-box';
 import { generateSigningSecret, verifyWebhookSignature } from '../src/webhooks/webhook-signature';
-import { chainId, createOpenedEndpoint, partner, partnerId, startIncidents, type IncidentsHarness } from './incidents-harness';
+import { createOpenedEndpoint, openPublicIncident, partner, partnerId, startIncidents, type IncidentsHarness } from './incidents-harness';
 import type { ReceivedWebhook, WebhookReceiver } from './webhook-receiver';
 
 // Changing the encryption key of webhook signing secrets without rotating them: `npm run reseal-webhook-secrets`
@@ -63,21 +63,7 @@ describe('resealWebhookSecrets, the work behind the command', () => {
 
   const createEndpoint = (slug: string) => createOpenedEndpoint(harness, slug, receivers);
 
-  /** Opens a PUBLIC incident affecting the partners `slugs`, as an operator: one OPENED delivery to each of their endpoints. */
-  async function openIncident(slugs: string[]): Promise<void> {
-    const input = {
-      title: 'Scroll sequencer stalled',
-      summary: 'No block for 5 minutes.',
-      kind: 'SEQUENCER_DOWNTIME',
-      severity: 'SEV2',
-      visibility: 'PUBLIC',
-      chainIds: [chainId('scroll')],
-      partnerIds: slugs.map(partnerId),
-      detectedBy: { source: 'PERSON', reporterName: 'Ada (on-call)' },
-    };
-    const { errors } = await graphqlRequest(harness.url, `mutation ($input: CreateIncidentInput!) { createIncident(input: $input) { id } }`, { input }, principalHeaders(OPERATOR));
-    expect(errors).toBeUndefined();
-  }
+  const openIncident = (slugs: string[]) => openPublicIncident(harness, slugs);
 
   /** Whether a partner's receiver holding `secret` accepts the request. */
   const verifies = (request: ReceivedWebhook, secret: string) => verifyWebhookSignature({ secret, body: request.body, header: String(request.headers['junction-signature']) });

@@ -1,7 +1,7 @@
 import { OPERATOR, graphqlRequest, principalHeaders } from '@junction/testing';
 import { SecretBox, type SecretBoxKey } from '../src/webhooks/secret-box';
 import { generateSigningSecret, verifyWebhookSignature } from '../src/webhooks/webhook-signature';
-import { chainId, createOpenedEndpoint, partner, partnerId, startIncidents, type IncidentsHarness } from './incidents-harness';
+import { createOpenedEndpoint, openPublicIncident, partner, partnerId, startIncidents, type IncidentsHarness } from './incidents-harness';
 import type { ReceivedWebhook, WebhookReceiver } from './webhook-receiver';
 
 // Webhook signing secrets are stored sealed (AES-256-GCM) and opened only to sign: checked in the database with SQL
@@ -40,21 +40,7 @@ async function rotate(slug: string, id: string, keepPreviousForHours: number): P
   return data.rotateWebhookSecret.signingSecret;
 }
 
-/** Opens a PUBLIC incident affecting `slug`, as an operator: one OPENED delivery to each of its endpoints. */
-async function openIncident(slug: string): Promise<void> {
-  const input = {
-    title: 'Scroll sequencer stalled',
-    summary: 'No block for 5 minutes.',
-    kind: 'SEQUENCER_DOWNTIME',
-    severity: 'SEV2',
-    visibility: 'PUBLIC',
-    chainIds: [chainId('scroll')],
-    partnerIds: [partnerId(slug)],
-    detectedBy: { source: 'PERSON', reporterName: 'Ada (on-call)' },
-  };
-  const { errors } = await graphqlRequest(harness.url, `mutation ($input: CreateIncidentInput!) { createIncident(input: $input) { id } }`, { input }, principalHeaders(OPERATOR));
-  expect(errors).toBeUndefined();
-}
+const openIncident = (slug: string) => openPublicIncident(harness, [slug]);
 
 /** The endpoint's row, as a database dump would show it. */
 async function storedSecrets(id: string): Promise<{ signing_secret: string; previous_signing_secret: string | null }> {
