@@ -42,6 +42,24 @@ const asB = {
 const asOperator = (name: keyof Stack['urls'], query: string, variables: Record<string, unknown> = {}) =>
   graphqlRequest(stack.urls[name], query, variables, principalHeaders(OPERATOR as Principal));
 
+/** Opens a PARTNERS incident on the chain `chainSlug` that affects only `partnerId`, as an operator; returns its id. */
+async function openPartnersIncident(title: string, chainSlug: string, partnerId: string): Promise<string> {
+  const created = await asOperator('incidents', `mutation ($input: CreateIncidentInput!) { createIncident(input: $input) { id } }`, {
+    input: {
+      title,
+      summary: 'Opened by the isolation tests.',
+      kind: 'FINALITY_DELAY',
+      severity: 'SEV3',
+      visibility: 'PARTNERS',
+      chainIds: [seedId('chain', chainSlug)],
+      partnerIds: [partnerId],
+      detectedBy: { source: 'PERSON', reporterName: 'isolation tests' },
+    },
+  });
+  expect(created.errors).toBeUndefined();
+  return created.data.createIncident.id as string;
+}
+
 const PRIVATE_FIELDS = ['contacts', 'agreements', 'apiKeys'] as const;
 const PARTNERS = `{ partners(first: 100) { nodes { id slug contacts { email } agreements { id } apiKeys { prefix } rolloutPlans { id rollback { __typename } } } } }`;
 
@@ -111,20 +129,7 @@ describe('a partner sees PUBLIC incidents and the PARTNERS incidents that affect
 
   beforeAll(async () => {
     // The seed has no PARTNERS incident that affects A: open one, which A must see and B must not.
-    const created = await asOperator('incidents', `mutation ($input: CreateIncidentInput!) { createIncident(input: $input) { id } }`, {
-      input: {
-        title: 'Affects partner A only',
-        summary: 'Opened by the isolation tests.',
-        kind: 'FINALITY_DELAY',
-        severity: 'SEV3',
-        visibility: 'PARTNERS',
-        chainIds: [seedId('chain', 'base')],
-        partnerIds: [A_ID],
-        detectedBy: { source: 'PERSON', reporterName: 'isolation tests' },
-      },
-    });
-    expect(created.errors).toBeUndefined();
-    affectingA = created.data.createIncident.id;
+    affectingA = await openPartnersIncident('Affects partner A only', 'base', A_ID);
     const all = await asOperator('incidents', `{ incidents(first: 100) { nodes { ${INCIDENT_FIELDS} } } }`);
     const nodes = all.data.incidents.nodes as Array<{ id: string; visibility: string; partners: Array<{ id: string }> }>;
     const visible = (node: (typeof nodes)[number]) => node.visibility === 'PUBLIC' || (node.visibility === 'PARTNERS' && node.partners.some(({ id }) => id === A_ID));
@@ -145,7 +150,7 @@ describe('a partner sees PUBLIC incidents and the PARTNERS incidents that affect
       expect((await ask(`query ($id: ID!) { incident(id: $id) { id } }`, { id: affectingA })).data.incident).toEqual({ id: affectingA });
       for (const id of hidden) {
         const one = await ask(`query ($id: ID!) { incident(id: $id) { id title } }`, { id });
-        expect({ id, incident: one.data.incident }).toEqual({ id, incident: null });
+        expect({ id, incident: one.data.incident, errors: one.errors }).toEqual({ id, incident: null, errors: undefined });
       }
     }
   });
@@ -175,6 +180,7 @@ describe('a partner sees PUBLIC incidents and the PARTNERS incidents that affect
       expect(list.data.incidents.nodes.length).toBeGreaterThan(0);
       expect(list.data.incidents.nodes.map(({ id }: { id: string }) => id)).not.toContain(affectingA);
       const one = await ask(`query ($id: ID!) { incident(id: $id) { id title } }`, { id: affectingA });
+      expect(one.errors).toBeUndefined();
       expect(one.data.incident).toBeNull();
     }
     const references = await asB.subgraph('incidents', `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Incident { id title } } }`, {
@@ -197,23 +203,7 @@ describe("a partner never sees or changes another partner's webhook endpoints", 
       { p: B_ID },
     );
     endpointOfB = created.data.createWebhookEndpoint.endpoint.id;
-    const incident = await asOperator(
-      'incidents',
-      `mutation ($input: CreateIncidentInput!) { createIncident(input: $input) { id } }`,
-      {
-        input: {
-          title: 'OP Mainnet sequencer stalled',
-          summary: 'No block for 5 minutes.',
-          kind: 'SEQUENCER_DOWNTIME',
-          severity: 'SEV2',
-          visibility: 'PARTNERS',
-          chainIds: [seedId('chain', 'op-mainnet')],
-          partnerIds: [B_ID],
-          detectedBy: { source: 'PERSON', reporterName: 'Ada (on-call)' },
-        },
-      },
-    );
-    expect(incident.errors).toBeUndefined();
+    await openPartnersIncident('OP Mainnet sequencer stalled', 'op-mainnet', B_ID);
     const deliveries = await asOperator('incidents', `query ($p: ID!) { webhookEndpoints(partnerId: $p) { id deliveries { id } } }`, { p: B_ID });
     deliveryOfB = deliveries.data.webhookEndpoints[0].deliveries[0].id;
   });

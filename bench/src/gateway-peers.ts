@@ -18,6 +18,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addBenchChains } from './bench-chains';
+import { createBenchKey } from './create-bench-key';
 import { postGraphql as post } from './post-graphql';
 import { UNLIMITED_RATE_LIMITS } from './unlimited-rate-limits';
 
@@ -155,13 +156,7 @@ async function partnerKeys(stack: Stack, count: number): Promise<string[]> {
   const partners = (await post(stack.urls.partners, `{ partners(first: 100) { nodes { id } } }`, {}, signPrincipal(admin, { secret }))).partners.nodes as Array<{ id: string }>;
   const keys: string[] = [];
   for (let index = 0; index < count; index++) {
-    const created = await post(
-      stack.urls.partners,
-      `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`,
-      { input: { name: `bench ${index}`, role: 'PARTNER', partnerId: partners[index % partners.length].id } },
-      signPrincipal(admin, { secret }),
-    );
-    keys.push(created.createApiKey.secret);
+    keys.push(await createBenchKey(stack.urls.partners, secret, { name: `bench ${index}`, role: 'PARTNER', partnerId: partners[index % partners.length].id }));
   }
   return keys;
 }

@@ -10,7 +10,7 @@
  * Run with `npm run bench:subscriptions` (builds first). BENCH_SUBSCRIBERS (default 500) and BENCH_EVENTS (default
  * 20) change the run. Uses PostgreSQL when DATABASE_URL is set, PGlite otherwise.
  */
-import { DEFAULT_SCOPES, seedId, signPrincipal, type Principal } from '@junction/federation';
+import { seedId } from '@junction/federation';
 import { createGateway, type Gateway } from '@junction/gateway';
 import { createStack, type Stack } from '@junction/launcher';
 import { createClient, type Client } from 'graphql-ws';
@@ -19,6 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
+import { createBenchKey } from './create-bench-key';
 import { postGraphql as post } from './post-graphql';
 import { UNLIMITED_RATE_LIMITS } from './unlimited-rate-limits';
 
@@ -170,12 +171,7 @@ async function openIncident(gatewayUrl: string, operator: string, title: string)
   );
 }
 
-/** A key created at the partners subgraph as an admin would. */
-async function createKey(stack: Stack, input: { name: string; role: 'PARTNER' | 'OPERATOR'; partnerId?: string }): Promise<string> {
-  const admin: Principal = { role: 'ADMIN', scopes: DEFAULT_SCOPES.ADMIN };
-  const created = await post(stack.urls.partners, `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`, { input }, signPrincipal(admin, { secret }));
-  return created.createApiKey.secret as string;
-}
+const createKey = (stack: Stack, input: Parameters<typeof createBenchKey>[2]) => createBenchKey(stack.urls.partners, secret, input);
 
 async function waitFor(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
   const deadline = performance.now() + timeoutMs;

@@ -25,7 +25,8 @@ describe('the Redis APQ store while Redis cannot be reached', () => {
       const started = performance.now();
       expect(await store.get('a'.repeat(64))).toBeUndefined();
       await store.set('b'.repeat(64), '{ __typename }');
-      expect(performance.now() - started).toBeLessThan(50);
+      // Well under the Redis command timeout (500 ms): nothing waited for Redis.
+      expect(performance.now() - started).toBeLessThan(400);
       expect([get.mock.calls.length, set.mock.calls.length]).toEqual([1, 0]);
 
       // After the pause Redis is asked again; the failure is counted, not logged until the minute is over.

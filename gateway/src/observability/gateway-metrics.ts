@@ -41,21 +41,19 @@ export class GatewayMetrics {
 
   /** Reports `open()` as `junction_open_subscriptions` and `upstream()` as `junction_upstream_subscriptions` on every scrape. */
   watchSubscriptions({ open, upstream }: { open: () => number; upstream: () => number }): void {
-    new Gauge({
-      name: 'junction_open_subscriptions',
-      help: 'Subscriptions open on this gateway replica, over WebSocket and SSE.',
-      registers: [this.registry],
-      collect() {
-        this.set(open());
-      },
-    });
-    new Gauge({
-      name: 'junction_upstream_subscriptions',
-      help: 'Subscriptions this gateway replica holds open towards the subgraphs; clients with the same operation and view share one.',
-      registers: [this.registry],
-      collect() {
-        this.set(upstream());
-      },
-    });
+    const gauges = [
+      ['junction_open_subscriptions', 'Subscriptions open on this gateway replica, over WebSocket and SSE.', open],
+      ['junction_upstream_subscriptions', 'Subscriptions this gateway replica holds open towards the subgraphs; clients with the same operation and view share one.', upstream],
+    ] as const;
+    for (const [name, help, read] of gauges) {
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.set(read());
+        },
+      });
+    }
   }
 }

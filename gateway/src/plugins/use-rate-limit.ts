@@ -114,8 +114,7 @@ export function useRateLimit({
     async keyLookupRefusal(request, req) {
       const decision = await lookupRefusal(request, req);
       if (!decision) return undefined;
-      const seconds = retryAfterSeconds(decision.result);
-      return `Too many connections with API keys the gateway has not checked recently came from this address; retry in ${seconds === 1 ? '1 second' : `${seconds} seconds`}.`;
+      return `Too many connections with API keys the gateway has not checked recently came from this address; retry in ${waitOf(decision)}.`;
     },
     // Before the request is parsed, so before the persisted documents, the response cache and useApiKeyAuth
     // resolve its key (Yoga answers health checks, preflights and GraphiQL pages earlier, in `onRequest`).
@@ -193,12 +192,17 @@ function refusalError(decision: Decision): GraphQLError {
   });
 }
 
+/** How long to wait before retrying, in words: "1 second", "12 seconds". */
+function waitOf({ result }: Pick<Decision, 'result'>): string {
+  const seconds = retryAfterSeconds(result);
+  return seconds === 1 ? '1 second' : `${seconds} seconds`;
+}
+
 /** A sentence a person can act on: the limit, and how long to wait. */
 function refusal({ policy, policyName, result, holder }: Decision): string {
   const rate = `${policy.requests} requests per ${describeWindow(policy.windowSeconds)}`;
   const burst = policy.burst !== undefined && policy.burst !== policy.requests ? `, at most ${policy.burst} at once` : '';
-  const seconds = retryAfterSeconds(result);
-  const wait = seconds === 1 ? '1 second' : `${seconds} seconds`;
+  const wait = waitOf({ result });
   if (holder === 'key') return `Rate limit exceeded: a ${policyName} API key may make ${rate}${burst}; retry in ${wait}.`;
   if (holder === 'lookup') {
     return `Rate limit exceeded: one address may make ${rate}${burst} with API keys the gateway has not checked recently; retry in ${wait}.`;

@@ -1,7 +1,8 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { defaultPrintFn } from '@graphql-tools/executor-common';
 import { isAsyncIterable } from '@graphql-tools/utils';
 import { PUBLIC_PRINCIPAL } from '@junction/federation';
-import { print, type DocumentNode, type ExecutionResult } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import { callerView } from '../response-cache/caller-view';
 import { SharedSubscription } from '../subscriptions/shared-subscription';
 import type { PrincipalContext } from './use-api-key-auth';
@@ -33,7 +34,7 @@ export function useSharedSubscriptions(): GatewayPlugin<PrincipalContext> & Shar
         const key = [
           callerView(context.principal ?? PUBLIC_PRINCIPAL),
           args.operationName ?? '',
-          printed(args.document),
+          defaultPrintFn(args.document),
           JSON.stringify(args.variableValues ?? {}),
         ].join('\n');
         for (;;) {
@@ -70,15 +71,4 @@ export function useSharedSubscriptions(): GatewayPlugin<PrincipalContext> & Shar
 /** The subscriber's request as the shared upstream's: same URL and headers, under the upstream's own signal. */
 function detached(request: Request, signal: AbortSignal): Request {
   return new Request(request.url, { method: request.method, headers: request.headers, signal });
-}
-
-/** Each document's text, printed once (the runtime parses a query once and hands the same document on). */
-const printedDocuments = new WeakMap<DocumentNode, string>();
-function printed(document: DocumentNode): string {
-  let text = printedDocuments.get(document);
-  if (text === undefined) {
-    text = print(document);
-    printedDocuments.set(document, text);
-  }
-  return text;
 }

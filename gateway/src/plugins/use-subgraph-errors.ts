@@ -1,4 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { isAsyncIterable } from '@graphql-tools/utils';
 import { ErrorCode } from '@junction/errors';
 import { GraphQLError, type ExecutionResult } from 'graphql';
 
@@ -121,8 +122,4 @@ function unavailableMessage(subgraph: string, error: GraphQLError): string {
 
 function located(error: GraphQLError, message: string, extensions: Record<string, unknown>): GraphQLError {
   return new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, extensions });
-}
-
-function isAsyncIterable<T>(value: T | AsyncIterable<T>): value is AsyncIterable<T> {
-  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }

@@ -27,8 +27,8 @@ export const incidentsEnv = {
    * The keys webhook signing secrets are encrypted with at rest (AES-256-GCM): `keyId=<base64 of 32 bytes>`,
    * comma-separated. The first seals, every one opens: to change keys, put a new one first and keep the old one
    * until `npm run reseal-webhook-secrets -w services/incidents` has sealed every stored secret with the new one.
-   * Required: every replica stores or signs with these secrets, whether or not it sends deliveries (the launcher
-   * derives its key from the principal secret).
+   * Required: every replica stores or signs with these secrets, whether or not it sends deliveries (`npm start` keeps
+   * a generated key in its data directory; in-process test stacks derive one from the principal secret).
    */
   WEBHOOK_SECRET_KEYS: z
     .string({ error: `must be set to the keys webhook signing secrets are encrypted with: ${WEBHOOK_SECRET_KEYS_FORMAT}` })

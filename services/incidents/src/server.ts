@@ -2,15 +2,6 @@ import { openDataSource, type Store } from '@junction/db';
 import { createMemoryEventBus, type EventBus } from '@junction/events';
 import { createLogger } from '@junction/observability';
 import { createSubgraphService, type EntityDirectory, type SubgraphObservability, type SubgraphService } from '@junction/federation';
-import { IncidentAcknowledgementEntity } from './entities/incident-acknowledgement.entity';
-import { IncidentBridgeEntity } from './entities/incident-bridge.entity';
-import { IncidentChainEntity } from './entities/incident-chain.entity';
-import { IncidentPartnerEntity } from './entities/incident-partner.entity';
-import { IncidentUpdateEntity } from './entities/incident-update.entity';
-import { IncidentEventEntity } from './entities/incident-event.entity';
-import { IncidentEntity } from './entities/incident.entity';
-import { WebhookDeliveryEntity } from './entities/webhook-delivery.entity';
-import { WebhookEndpointEntity } from './entities/webhook-endpoint.entity';
 import { eventBusPubSub } from './events/event-bus-pub-sub';
 import { IncidentEventLog } from './events/incident-event-log';
 import { createLoaders, type IncidentsRepositories } from './loaders';
@@ -34,6 +25,7 @@ import { SecretBox, type SecretBoxKey } from './webhooks/secret-box';
 import type { WebhookDispatcherOptions } from './webhooks/webhook-dispatcher';
 import { setUpWebhooks } from './webhooks/set-up-webhooks';
 import { seedIncidents } from './seed/seed';
+import { entities } from './entities';
 
 export { incidentsEnv } from './config';
 export { deriveWebhookSecretKeys, parseWebhookSecretKeys } from './webhooks/webhook-secret-keys';
@@ -75,18 +67,6 @@ export interface IncidentsDependencies {
 /** A built (not listening) incidents subgraph. */
 export type IncidentsService = SubgraphService;
 
-/** The service's entities. */
-export const entities = [
-  IncidentEntity,
-  IncidentChainEntity,
-  IncidentBridgeEntity,
-  IncidentPartnerEntity,
-  IncidentUpdateEntity,
-  IncidentAcknowledgementEntity,
-  IncidentEventEntity,
-  WebhookEndpointEntity,
-  WebhookDeliveryEntity,
-];
 
 /** Builds the incidents subgraph: migrates its schema, seeds it if asked, and builds its server. */
 export async function createServer({ store, dbSchema = 'incidents', seed = false, principalSecret, directory, observability, events: givenEvents, webhooks: dispatcher = {}, webhookSecretKeys }: IncidentsDependencies): Promise<IncidentsService> {

@@ -245,5 +245,5 @@ describe('reseal-webhook-secrets: the built command in a child process', () => {
     // The old keys can go now.
     expect(await runCommand([], { WEBHOOK_SECRET_KEYS: keysVariable(NEW_KEY) })).toEqual({ code: 0, stdout: 're-sealed 0 of 2 endpoints with key "2025-02"\n', stderr: '' });
     expect(await withCommandSchema((dataSource) => storedSecrets(dataSource, schema))).toEqual(stored);
-  });
+  }, 180_000);
 });

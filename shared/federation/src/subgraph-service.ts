@@ -103,8 +103,11 @@ export async function createSubgraphService<Loaders>({
       },
     };
   } catch (error) {
-    await parts?.close?.();
-    await db.dataSource.destroy();
+    try {
+      await parts?.close?.();
+    } finally {
+      await db.dataSource.destroy();
+    }
     throw error;
   }
 }

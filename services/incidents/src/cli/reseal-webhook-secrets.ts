@@ -4,7 +4,7 @@ import { BaseError } from '@junction/errors';
 import { parseArgs } from 'node:util';
 import { loadResealWebhookSecretsConfig, type ResealWebhookSecretsConfig } from '../config';
 import { migrations } from '../migrations';
-import { entities } from '../server';
+import { entities } from '../entities';
 import { resealWebhookSecrets, type ResealWebhookSecretsReturnType } from '../webhooks/reseal-webhook-secrets';
 import { SecretBox } from '../webhooks/secret-box';
 

@@ -1,10 +1,11 @@
-import { INCIDENT_EVENTS_TOPIC, type EventBus } from '@junction/events';
+import { INCIDENT_EVENTS_TOPIC, type EventBus, type IncidentEventMessage } from '@junction/events';
 import type { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import type { IncidentEventLog } from '../events/incident-event-log';
 import { WebhookOutbox } from '../repositories/webhook-outbox.repository';
 import type { SecretBox } from './secret-box';
 import { WebhookDispatcher, type WebhookDispatcherOptions } from './webhook-dispatcher';
+import { webhookAudience } from './webhook-audience';
 import { registerWebhookMetrics } from './webhook-metrics';
 
 /** Parameters of {@link setUpWebhooks}. */
@@ -14,8 +15,8 @@ export interface SetUpWebhooksParameters {
   /** The event log whose events are queued for delivery, in the transaction that records them. */
   eventLog: IncidentEventLog;
   /**
-   * The bus the event log publishes on, after each commit: every event wakes the dispatcher (on every replica that
-   * shares the bus), so deliveries go out at once without polling.
+   * The bus the event log publishes on, after each commit: every event with a partner audience wakes the dispatcher
+   * (on every replica that shares the bus), so deliveries go out at once without polling.
    */
   events: EventBus;
   /** The subgraph's metrics registry. */
@@ -38,7 +39,8 @@ export interface Webhooks {
 
 /**
  * Wires partner webhooks into the incidents service: every recorded event queues its deliveries in the same
- * transaction, the dispatcher is woken by each event the bus carries (published once that transaction commits), and
+ * transaction, the dispatcher is woken by each event the bus carries that has a partner audience (published once that
+ * transaction commits), and
  * the outbox metrics are registered.
  */
 export function setUpWebhooks({ dataSource, eventLog, events, registry, secretBox, dispatcher: dispatcherOptions = {} }: SetUpWebhooksParameters): Webhooks {
@@ -57,7 +59,10 @@ export function setUpWebhooks({ dataSource, eventLog, events, registry, secretBo
   eventLog.onRecord(async (manager, event) => {
     await outbox.enqueue(manager, event);
   });
-  const unsubscribe = dispatcher ? events.subscribe(INCIDENT_EVENTS_TOPIC, () => dispatcher.wake()) : () => {};
+  // Only an event with a partner audience can have queued deliveries: the others cost no outbox round.
+  const unsubscribe = dispatcher
+    ? events.subscribe<IncidentEventMessage>(INCIDENT_EVENTS_TOPIC, (event) => webhookAudience(event).length > 0 && dispatcher.wake())
+    : () => {};
   return {
     start: () => dispatcher?.start(),
     wake: () => dispatcher?.wake(),

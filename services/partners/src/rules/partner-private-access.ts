@@ -1,5 +1,4 @@
-import { BaseError, ErrorCode } from '@junction/errors';
-import { canSeePartnerPrivate, type Principal } from '@junction/federation';
+import { requirePartnerPrivateAccess, type Principal } from '@junction/federation';
 
 /**
  * Throws `FORBIDDEN` unless the principal may see (and so manage) the partner's private data: contacts,
@@ -7,9 +6,5 @@ import { canSeePartnerPrivate, type Principal } from '@junction/federation';
  * the sentence "Only operators and the partner itself may …".
  */
 export function assertPartnerPrivateAccess(principal: Principal, partnerId: string, what: string): void {
-  if (canSeePartnerPrivate(principal, partnerId)) return;
-  throw new BaseError(`Only operators and the partner itself may ${what}; use that partner's key or an operator key.`, {
-    code: ErrorCode.FORBIDDEN,
-    details: { role: principal.role, principalPartnerId: principal.partnerId ?? 'none', partnerId },
-  });
+  requirePartnerPrivateAccess(principal, partnerId, `Only operators and the partner itself may ${what}; use that partner's key or an operator key.`);
 }
