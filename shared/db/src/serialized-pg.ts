@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { PgliteSession } from './pglite-connection';
 import { SessionLock } from './session-lock';
 
 /** How long a query waits for the embedded session before failing. */
@@ -7,12 +8,16 @@ const SESSION_WAIT_MS = 30_000;
 type ConnectCallback = (err: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void;
 
 /**
- * A `pg` module whose pools hand out a connection only while holding `lock`. TypeORM is given this module as its
- * driver for the embedded store, so a transaction holds the single PGlite session from BEGIN to COMMIT and no
- * other query — from any service in the process — can run inside it.
+ * A `pg` module whose pools connect in-process to `session` and hand out a connection only while holding `lock`.
+ * TypeORM is given this module as its driver for the embedded store, so a transaction holds the single PGlite
+ * session from BEGIN to COMMIT and no other query — from any service in the process — can run inside it.
  */
-export function createSerializedPg(lock: SessionLock): typeof pg {
+export function createSerializedPg(lock: SessionLock, session: PgliteSession): typeof pg {
   class SerializedPool extends pg.Pool {
+    constructor(options?: pg.PoolConfig) {
+      super({ ...options, stream: () => session.connect() });
+    }
+
     override connect(): Promise<pg.PoolClient>;
     override connect(callback: ConnectCallback): void;
     override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {

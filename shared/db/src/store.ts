@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
+import { PgliteSession } from './pglite-connection';
 import { readPgliteTemplate } from './pglite-template';
 import { createSerializedPg } from './serialized-pg';
 import { SessionLock } from './session-lock';
@@ -50,7 +51,6 @@ export async function openStore({ databaseUrl, dataDir = '.junction', poolSize =
 
 async function openEmbeddedStore(dataDir: string): Promise<Store> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   let location = dataDir;
   let loadDataDir: Blob | undefined;
   let lock: DataDirLock | undefined;
@@ -63,26 +63,18 @@ async function openEmbeddedStore(dataDir: string): Promise<Store> {
   try {
     const db = new PGlite(location, { loadDataDir });
     await db.waitReady;
-    // pg talks to PGlite over its wire protocol on loopback; the session lock serializes connections.
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 64 });
-    await server.start().catch(async (error: unknown) => {
-      await db.close();
-      throw error;
-    });
-    const [host, port] = server.getServerConn().split(':');
     return {
       kind: 'pglite',
       connectionOptions: {
         type: 'postgres',
-        host,
-        port: Number(port),
+        // pg speaks the wire protocol to PGlite in-process (PgliteSession); host and port name nothing it dials.
+        host: 'pglite',
         username: 'postgres',
         database: 'postgres',
-        driver: createSerializedPg(new SessionLock()),
+        driver: createSerializedPg(new SessionLock(), new PgliteSession(db)),
         poolSize: 4,
       },
       async close() {
-        await server.stop();
         await db.close();
         lock?.release();
       },

@@ -1,5 +1,6 @@
 import { openDataSource, type ServiceDataSource } from '@junction/db';
 import { openTestStore, type TestStore } from '@junction/testing';
+import type { Pool } from 'pg';
 
 // Always the embedded store, whatever DATABASE_URL says: this is about PGlite's single session.
 let testStore: TestStore;
@@ -78,5 +79,21 @@ describe('embedded store (PGlite, one session per process)', () => {
       }),
     );
     expect(answers).toEqual(Array.from({ length: 60 }, (_, index) => [index, `q${index}`]));
+  });
+
+  it('rolls back a transaction whose connection was destroyed before the session serves another connection', async () => {
+    const pool = (first.dataSource.driver as unknown as { master: Pool }).master;
+    const abandoning = await pool.connect();
+    await abandoning.query('BEGIN');
+    await abandoning.query('UPDATE store_first.counter SET value = 7 WHERE id = 1');
+    abandoning.release(true); // destroyed mid-transaction, as after a failed query
+    expect(await counter()).toBe(0);
+    await second.dataSource.query('UPDATE store_first.counter SET value = 3 WHERE id = 1');
+    expect(await counter()).toBe(3); // the next statements commit on their own, in no leftover transaction
+  });
+
+  it('answers a malformed statement with an error and keeps serving', async () => {
+    await expect(first.dataSource.query('SELEC 1')).rejects.toThrow(/syntax error/);
+    expect(await counter()).toBe(0);
   });
 });
