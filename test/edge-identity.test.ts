@@ -118,6 +118,20 @@ describe('identity at the gateway', () => {
     expect(stack.gateway.principals.lookups - before).toBe(2);
   });
 
+  it('asks the partners subgraph about keys seen together in one question', async () => {
+    const keys = await Promise.all(Array.from({ length: 5 }, (_, index) => createKey({ name: `together ${index}`, role: 'PARTNER', partnerId: partnerId('alchemy') })));
+    const before = { lookups: stack.gateway.principals.lookups, questions: stack.gateway.principals.questions };
+    const principals = await Promise.all(keys.map((key) => stack.gateway.principals.resolve(key.secret)));
+    expect(principals.map((principal) => principal?.keyId)).toEqual(keys.map((key) => key.id));
+    expect(stack.gateway.principals.lookups - before.lookups).toBe(5);
+    expect(stack.gateway.principals.questions - before.questions).toBe(1);
+    // Refreshed in the background, they are asked about together again.
+    await new Promise((resolve) => setTimeout(resolve, KEY_TTL_MS * 0.6));
+    await Promise.all(keys.map((key) => stack.gateway.principals.resolve(key.secret)));
+    await eventually(() => stack.gateway.principals.lookups - before.lookups === 10, 'the background lookups');
+    expect(stack.gateway.principals.questions - before.questions).toBe(2);
+  });
+
   it('asks the partners subgraph once per key while its answer is fresh, and stops honouring a revoked key within the cache TTL', async () => {
     const key = await createKey({ name: 'soon revoked', role: 'PARTNER', partnerId: partnerId('alchemy') });
     const before = stack.gateway.principals.lookups;

@@ -1,5 +1,6 @@
 import { BaseError, ErrorCode } from '@junction/errors';
 import { hashApiKey, RESOLVE_KEYS_SCOPE, ROLES, signPrincipal, type Principal, type Role } from '@junction/federation';
+import DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
 
 /** Parameters of {@link ApiKeyPrincipals}. */
@@ -24,16 +25,24 @@ export interface ApiKeyPrincipalsParameters {
 /** What the cache remembers per key hash: its principal, or `false` for a key that does not work. */
 type Entry = { principal: Principal | false };
 
+/** How many hashes one question to the partners subgraph carries (its `apiKeyPrincipals` accepts up to 100). */
+const MAX_HASHES_PER_LOOKUP = 100;
+
+/** How long background refreshes wait to be asked together; a refresh is due well before its answer expires. */
+const REFRESH_WINDOW_MS = 50;
+
 /** The gateway's own identity when it asks the partners subgraph about a key. */
 const KEY_RESOLVER: Principal = Object.freeze({ role: 'OPERATOR', scopes: [RESOLVE_KEYS_SCOPE] });
 
-const QUERY = 'query ($hash: String!) { apiKeyPrincipal(hash: $hash) { keyId role partnerId scopes } }';
+const QUERY = 'query ($hashes: [String!]!) { apiKeyPrincipals(hashes: $hashes) { keyId role partnerId scopes expiresAt } }';
 
 /**
  * Resolves API keys to principals by asking the partners subgraph, by hash (the key itself never leaves the
- * gateway). Answers are remembered for `ttlMs`, unknown keys too, and concurrent lookups of one key share one
- * request. A working key used in the second half of its TTL is looked up again in the background, so a busy key's
- * requests do not wait for lookups.
+ * gateway). Answers are remembered for `ttlMs` (never past the key's expiry), unknown keys too, and concurrent
+ * lookups of one key share one question. A working key used in the second half of its TTL is looked up again in
+ * the background, so a busy key's requests do not wait for lookups. Lookups are asked in batches: those a request
+ * waits for, together with the others of the same tick; background refreshes, together with those due within
+ * {@link REFRESH_WINDOW_MS}, so many keys in use cost the partners subgraph a few questions, not one per key.
  */
 export class ApiKeyPrincipals {
   readonly #partnersUrl: string | undefined;
@@ -41,10 +50,15 @@ export class ApiKeyPrincipals {
   readonly #timeoutMs: number;
   readonly #fetch: typeof globalThis.fetch;
   readonly #cache: LRUCache<string, Entry>;
+  readonly #ttlMs: number;
   readonly #refreshWithinMs: number;
   readonly #inFlight = new Map<string, Promise<Entry>>();
-  /** How many lookups reached the partners subgraph. */
+  readonly #waitedFor: DataLoader<string, Entry>;
+  readonly #refreshes: DataLoader<string, Entry>;
+  /** How many keys were looked up at the partners subgraph. */
   lookups = 0;
+  /** How many questions those lookups took (each about up to 100 keys). */
+  questions = 0;
 
   constructor({ partnersUrl, principalSecret, ttlMs = 5000, maxKeys = 10_000, timeoutMs = 2000, fetch = globalThis.fetch }: ApiKeyPrincipalsParameters) {
     this.#partnersUrl = partnersUrl;
@@ -52,7 +66,16 @@ export class ApiKeyPrincipals {
     this.#timeoutMs = timeoutMs;
     this.#fetch = fetch;
     this.#cache = new LRUCache({ max: maxKeys, ttl: ttlMs });
+    this.#ttlMs = ttlMs;
     this.#refreshWithinMs = ttlMs / 2;
+    const lookUp = (hashes: readonly string[]) => this.#lookUp(hashes);
+    this.#waitedFor = new DataLoader(lookUp, { cache: false, maxBatchSize: MAX_HASHES_PER_LOOKUP });
+    const refreshWindowMs = Math.min(REFRESH_WINDOW_MS, ttlMs / 10);
+    this.#refreshes = new DataLoader(lookUp, {
+      cache: false,
+      maxBatchSize: MAX_HASHES_PER_LOOKUP,
+      batchScheduleFn: (run) => setTimeout(run, refreshWindowMs).unref(),
+    });
   }
 
   /**
@@ -75,40 +98,47 @@ export class ApiKeyPrincipals {
       // A working key in use is looked up again in the background in the second half of its TTL, so its requests
       // never wait for a lookup, while its answer is still never older than the TTL.
       if (cached.principal && this.#cache.getRemainingTTL(hash) < this.#refreshWithinMs && !this.#inFlight.has(hash)) {
-        this.#start(hash).catch(() => {}); // Failing, the answer held stays until it expires.
+        this.#start(hash, this.#refreshes).catch(() => {}); // Failing, the answer held stays until it expires.
       }
       return cached.principal || null;
     }
-    return ((await this.#inFlight.get(hash)) ?? (await this.#start(hash))).principal || null;
+    return ((await this.#inFlight.get(hash)) ?? (await this.#start(hash, this.#waitedFor))).principal || null;
   }
 
-  /** Looks `hash` up, once at a time. */
-  #start(hash: string): Promise<Entry> {
-    const pending = this.#lookUp(hash).finally(() => this.#inFlight.delete(hash));
+  /** Looks `hash` up through `loader`, once at a time. */
+  #start(hash: string, loader: DataLoader<string, Entry>): Promise<Entry> {
+    const pending = loader.load(hash).finally(() => this.#inFlight.delete(hash));
     this.#inFlight.set(hash, pending);
     return pending;
   }
 
-  async #lookUp(hash: string): Promise<Entry> {
+  /** Asks the partners subgraph about `hashes` in one question and remembers the answers. */
+  async #lookUp(hashes: readonly string[]): Promise<Entry[]> {
     if (!this.#partnersUrl) throw unavailable(new Error('The supergraph has no partners subgraph and PARTNERS_URL is not set.'));
-    this.lookups += 1;
-    let body: { data?: { apiKeyPrincipal?: ResolvedKey | null }; errors?: unknown[] };
+    this.lookups += hashes.length;
+    this.questions += 1;
+    let body: { data?: { apiKeyPrincipals?: Array<ResolvedKey | null> }; errors?: unknown[] };
     try {
       const response = await this.#fetch(this.#partnersUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...signPrincipal(KEY_RESOLVER, { secret: this.#principalSecret }) },
-        body: JSON.stringify({ query: QUERY, variables: { hash } }),
+        body: JSON.stringify({ query: QUERY, variables: { hashes } }),
         signal: AbortSignal.timeout(this.#timeoutMs),
       });
       body = (await response.json()) as typeof body;
     } catch (cause) {
       throw unavailable(cause);
     }
-    if (!body.data || body.errors) throw unavailable(body.errors);
-    const resolved = body.data.apiKeyPrincipal;
-    const entry: Entry = { principal: resolved ? toPrincipal(resolved) : false };
-    this.#cache.set(hash, entry);
-    return entry;
+    const resolved = body.data?.apiKeyPrincipals;
+    if (!resolved || body.errors || resolved.length !== hashes.length) throw unavailable(body.errors ?? body);
+    return hashes.map((hash, index) => {
+      const key = resolved[index];
+      const entry: Entry = { principal: key ? toPrincipal(key) : false };
+      // A key that expires within the TTL is remembered only until it expires.
+      const untilExpiry = key?.expiresAt ? Date.parse(key.expiresAt) - Date.now() : Number.POSITIVE_INFINITY;
+      if (untilExpiry > 0) this.#cache.set(hash, entry, { ttl: Math.min(this.#ttlMs, untilExpiry) });
+      return untilExpiry > 0 ? entry : { principal: false };
+    });
   }
 }
 
@@ -117,6 +147,7 @@ interface ResolvedKey {
   role: string;
   partnerId: string | null;
   scopes: string[];
+  expiresAt: string | null;
 }
 
 function toPrincipal({ keyId, role, partnerId, scopes }: ResolvedKey): Principal {

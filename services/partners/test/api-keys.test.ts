@@ -39,6 +39,7 @@ const KEY_FIELDS = 'id name prefix role scopes status createdAt createdBy expire
 const CREATE = `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { ${KEY_FIELDS} } } }`;
 const REVOKE = `mutation ($id: ID!) { revokeApiKey(id: $id) { id status revokedAt } }`;
 const RESOLVE = `query ($hash: String!) { apiKeyPrincipal(hash: $hash) { keyId role partnerId scopes expiresAt } }`;
+const RESOLVE_MANY = `query ($hashes: [String!]!) { apiKeyPrincipals(hashes: $hashes) { keyId role partnerId } }`;
 const LIST = `query ($role: ApiKeyRole, $includeRevoked: Boolean, $first: Int, $after: String) {
   apiKeys(role: $role, includeRevoked: $includeRevoked, first: $first, after: $after) { nodes { id name prefix status } pageInfo { hasNextPage endCursor } }
 }`;
@@ -341,6 +342,43 @@ describe('partners subgraph: resolving API keys for the gateway', () => {
     ]);
   });
 
+  it('answers many hashes in one question, in their order, null where no working key has one, with one SELECT and one UPDATE', async () => {
+    const first = await createKey({ name: 'batch one', role: 'PARTNER', partnerId: partnerId('base-team') });
+    const second = await createKey({ name: 'batch two', role: 'OPERATOR' });
+    const revoked = await createKey({ name: 'batch revoked', role: 'OPERATOR' });
+    expect((await graphqlRequest(url, REVOKE, { id: revoked.apiKey.id }, as(OPERATOR))).errors).toBeUndefined();
+    const hashes = [second.secret, generateApiKey().secret, revoked.secret, first.secret].map(hashApiKey);
+    harness.service.db.queries.reset();
+    const { data, errors } = await graphqlRequest(url, RESOLVE_MANY, { hashes }, as(GATEWAY));
+    expect(errors).toBeUndefined();
+    expect(data.apiKeyPrincipals).toEqual([
+      { keyId: second.apiKey.id, role: 'OPERATOR', partnerId: null },
+      null,
+      null,
+      { keyId: first.apiKey.id, role: 'PARTNER', partnerId: partnerId('base-team') },
+    ]);
+    expect(harness.service.db.queries.count).toBe(2); // the lookup of all four, and one UPDATE recording both uses
+    expect(await lastUsedAt(first.apiKey.id)).toBeInstanceOf(Date);
+    expect(await lastUsedAt(second.apiKey.id)).toBeInstanceOf(Date);
+    expect(await lastUsedAt(revoked.apiKey.id)).toBeNull();
+  });
+
+  it('refuses more than 100 hashes in one question, and names the malformed one', async () => {
+    const many = Array.from({ length: 101 }, () => hashApiKey(generateApiKey().secret));
+    const tooMany = await graphqlRequest(url, RESOLVE_MANY, { hashes: many }, as(GATEWAY));
+    expect(tooMany.errors?.[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ field: 'hashes', message: 'may hold at most 100 hashes; ask in several questions' }],
+    });
+    const malformed = await graphqlRequest(url, RESOLVE_MANY, { hashes: [many[0], 'not-a-hash'] }, as(GATEWAY));
+    expect(malformed.errors?.[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ field: 'hashes[1]', message: 'must be the SHA-256 of the key, as 64 lower-case hex characters' }],
+    });
+    const refused = await graphqlRequest(url, RESOLVE_MANY, { hashes: [many[0]] }, as(OPERATOR));
+    expect(refused.errors?.[0].extensions).toEqual({ code: 'FORBIDDEN' });
+  });
+
   it('refuses a hash that is not a SHA-256 hex digest', async () => {
     const { errors } = await graphqlRequest(url, RESOLVE, { hash: 'jct_00000000_not-a-hash' }, as(GATEWAY));
     expect(errors?.[0].extensions).toEqual({
@@ -448,5 +486,6 @@ describe('partners subgraph: API keys in the composed API', () => {
     expect(publicSdl).not.toContain('apiKeyPrincipal');
     expect(publicSdl).not.toContain('ApiKeyPrincipal');
     expect(result.supergraphSdl).toContain('apiKeyPrincipal(hash: String!): ApiKeyPrincipal @join__field(graph: PARTNERS) @inaccessible');
+    expect(result.supergraphSdl).toContain('apiKeyPrincipals(hashes: [String!]!): [ApiKeyPrincipal]! @join__field(graph: PARTNERS) @inaccessible');
   });
 });
