@@ -1,4 +1,5 @@
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -143,6 +144,8 @@ export function createGateway(config: GatewayConfig, dependencies: GatewayDepend
   });
   const runtime = createGatewayRuntime({
     supergraph,
+    // Hive Router's query planner (Rust, a native addon) and its executor, in place of the JavaScript planner.
+    unifiedGraphHandler,
     transportEntries: subgraphTransportEntries(subgraphUrls),
     healthCheckEndpoint: '/healthz',
     readinessCheckEndpoint: '/readyz',

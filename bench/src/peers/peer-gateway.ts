@@ -7,8 +7,9 @@
  *   the response cache off.
  * - `junction-cached`: the same with the response cache on (its default: in memory, the dashboard kept 10 s because
  *   it lists open incidents).
- * - `hive`: the bare Hive Gateway runtime, with only the signed principal the subgraphs require (the public's: it
- *   cannot resolve keys) and each caller's `Authorization` handed on to the subgraphs, as a bare deployment does.
+ * - `hive`: the bare Hive Gateway runtime on the same engine as Junction's (Hive Router's Rust query planner), with
+ *   only the signed principal the subgraphs require (the public's: it cannot resolve keys) and each caller's
+ *   `Authorization` handed on to the subgraphs, as a bare deployment does. Against it, Junction's plugin set alone.
  * - `hive-shared`: the same without handing on the credential, so its in-flight de-duplication merges every
  *   caller's identical fetches into one. This is the shared-token case; for partner data it would be a leak.
  * - `apollo`: `@apollo/gateway` on `@apollo/server`, with the same signed principal.
@@ -17,6 +18,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { PUBLIC_PRINCIPAL, signPrincipal } from '@junction/federation';
 import { createGateway } from '@junction/gateway';
 import { readFileSync } from 'node:fs';
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
   } else if (kind === 'hive' || kind === 'hive-shared') {
     const runtime = createGatewayRuntime({
       supergraph: readFileSync(supergraphPath, 'utf8'),
+      unifiedGraphHandler,
       transportEntries: Object.fromEntries(Object.entries(subgraphUrls).map(([name, location]) => [name, { location }])),
       logging: false,
       // A bare deployment hands each caller's credential on to the subgraphs, which makes it part of the runtime's

@@ -2,7 +2,7 @@ import { useGenericAuth, type ValidateUserFnParams } from '@envelop/generic-auth
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { ErrorCode } from '@junction/errors';
 import { PUBLIC_PRINCIPAL, type Principal } from '@junction/federation';
-import { GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError } from 'graphql';
 import type { ApiKeyPrincipals } from '../identity/api-key-principals';
 import { resolveCaller } from '../identity/resolve-caller';
 
@@ -28,7 +28,7 @@ export interface PrincipalContext {
  * the supergraph's `@authenticated` and `@requiresScopes` before anything reaches a subgraph.
  */
 export function useApiKeyAuth({ principals }: UseApiKeyAuthOptions): GatewayPlugin {
-  return useGenericAuth<Principal, Record<string, unknown>, typeof PRINCIPAL_CONTEXT_FIELD>({
+  const auth = useGenericAuth<Principal, Record<string, unknown>, typeof PRINCIPAL_CONTEXT_FIELD>({
     mode: 'protect-granular',
     contextFieldName: PRINCIPAL_CONTEXT_FIELD,
     async resolveUserFn(context) {
@@ -45,7 +45,17 @@ export function useApiKeyAuth({ principals }: UseApiKeyAuthOptions): GatewayPlug
     validateUser: checkField,
     // Leave out only the fields the caller may not have, with an error each; the rest of the answer still comes.
     rejectUnauthenticated: false,
-  }) as GatewayPlugin;
+  });
+  return {
+    onPluginInit({ addPlugin }) {
+      addPlugin(auth as Parameters<typeof addPlugin>[0]);
+    },
+    // An operation whose every field was left out is answered without planning (the query planner refuses an empty
+    // selection set): its errors then null the fields they name. Wrapped, as the fields are left out in an onExecute.
+    onExecute({ executeFn, setExecuteFn }) {
+      setExecuteFn((args) => (getOperationAST(args.document, args.operationName)?.selectionSet.selections.length === 0 ? { data: {} } : executeFn(args)));
+    },
+  };
 }
 
 /** Checks one selected field against its `@authenticated` / `@requiresScopes` and its type's. */

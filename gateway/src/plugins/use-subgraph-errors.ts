@@ -18,7 +18,8 @@ const TRANSPORT_EXTENSIONS = new Set(['serviceName', 'request', 'response', 'htt
  * - a subgraph that could not be reached, timed out or did not answer GraphQL gives `UPSTREAM_UNAVAILABLE` and a
  *   sentence naming it, with no URL, request body or stack (those go to the log, at warn);
  * - a subgraph's own error keeps its message, code (`SUBGRAPH_ERROR` when it had none) and `fieldErrors`.
- * The fields that subgraph serves are null (as far as nullability lets them be); data from the others stays.
+ * The fields that subgraph serves are null (as far as nullability lets them be); data from the others stays, and an
+ * answer the failure left with no data at all says `data: null`, as GraphQL promises for an operation it executed.
  * Runs before the runtime masks errors, which would otherwise turn unreachable subgraphs into "Unexpected error.".
  */
 export function useSubgraphErrors(): GatewayPlugin {
@@ -58,6 +59,7 @@ function rewriter(contextValue: unknown): (result: ExecutionResult, setResult: (
     if (!result.errors?.some(subgraphOf)) return;
     setResult({
       ...result,
+      data: result.data ?? null,
       errors: result.errors.map((error) => {
         const subgraph = subgraphOf(error);
         if (!subgraph) return error;
