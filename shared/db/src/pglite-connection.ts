@@ -53,6 +53,7 @@ export class PgliteConnection extends Duplex {
   #pending: Buffer = Buffer.alloc(0);
   #startupSent = false;
   #work: Promise<void> = Promise.resolve();
+  #flushQueued = false;
 
   constructor(private readonly session: PgliteSession) {
     super();
@@ -85,23 +86,36 @@ export class PgliteConnection extends Duplex {
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
     this.#pending = this.#pending.length === 0 ? chunk : Buffer.concat([this.#pending, chunk]);
-    const messages = this.#takeWholeMessages();
-    if (messages) {
-      this.#work = this.#work
-        .then(() => this.session.run(this, messages))
-        .then(
-          (reply) => {
-            if (reply.length > 0) this.push(Buffer.from(reply.buffer, reply.byteOffset, reply.byteLength));
-          },
-          (error: unknown) => {
-            this.destroy(error instanceof Error ? error : new Error(String(error)));
-          },
-        );
+    // pg writes a query's messages (Parse, Bind, Describe, Execute, Sync) one by one in one go: they reach PGlite
+    // together, once the writing is done.
+    if (!this.#flushQueued) {
+      this.#flushQueued = true;
+      queueMicrotask(() => this.#flush());
     }
     callback();
   }
 
+  /** Hands PGlite the whole messages written so far. */
+  #flush(): void {
+    this.#flushQueued = false;
+    for (let messages = this.#takeWholeMessages(); messages; messages = this.#takeWholeMessages()) this.#run(messages);
+  }
+
+  #run(messages: Uint8Array): void {
+    this.#work = this.#work
+      .then(() => this.session.run(this, messages))
+      .then(
+        (reply) => {
+          if (reply.length > 0) this.push(Buffer.from(reply.buffer, reply.byteOffset, reply.byteLength));
+        },
+        (error: unknown) => {
+          this.destroy(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+  }
+
   override _final(callback: (error?: Error | null) => void): void {
+    this.#flush();
     void this.#work.then(() => {
       this.push(null);
       callback();
@@ -111,18 +125,21 @@ export class PgliteConnection extends Duplex {
   /**
    * The whole messages at the front of what the client wrote, or undefined while the first is incomplete. The
    * first message of a connection (startup) has no type byte: its length is its first four bytes; every later
-   * message has a type byte before its length.
+   * message has a type byte before its length. Startup and Terminate go to PGlite alone: it answers startup on a
+   * path of its own and reads Terminate only as the first byte of what it is given.
    */
   #takeWholeMessages(): Uint8Array | undefined {
     let end = 0;
     for (;;) {
-      const headerBytes = this.#startupSent || end > 0 ? 5 : 4;
+      const startup = !this.#startupSent;
+      const headerBytes = startup ? 4 : 5;
       if (this.#pending.length < end + headerBytes) break;
-      const length = headerBytes === 4 ? this.#pending.readInt32BE(end) : 1 + this.#pending.readInt32BE(end + 1);
+      const alone = startup || this.#pending[end] === TERMINATE;
+      if (alone && end > 0) break;
+      const length = startup ? this.#pending.readInt32BE(end) : 1 + this.#pending.readInt32BE(end + 1);
       if (this.#pending.length < end + length) break;
       end += length;
-      // The startup message goes to PGlite alone; it answers it on a path of its own.
-      if (headerBytes === 4) break;
+      if (alone) break;
     }
     if (end === 0) return undefined;
     this.#startupSent = true;
