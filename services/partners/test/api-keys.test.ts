@@ -38,7 +38,7 @@ const partnerKeyHolder = (slug: string) => partnerPrincipal(partnerId(slug));
 const KEY_FIELDS = 'id name prefix role scopes status createdAt createdBy expiresAt lastUsedAt revokedAt partner { slug }';
 const CREATE = `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { ${KEY_FIELDS} } } }`;
 const REVOKE = `mutation ($id: ID!) { revokeApiKey(id: $id) { id status revokedAt } }`;
-const RESOLVE = `query ($hash: String!) { apiKeyPrincipal(hash: $hash) { keyId role partnerId scopes expiresAt } }`;
+const RESOLVE = `query ($hashes: [String!]!) { apiKeyPrincipals(hashes: $hashes) { keyId role partnerId scopes expiresAt } }`;
 const RESOLVE_MANY = `query ($hashes: [String!]!) { apiKeyPrincipals(hashes: $hashes) { keyId role partnerId } }`;
 const LIST = `query ($role: ApiKeyRole, $includeRevoked: Boolean, $first: Int, $after: String) {
   apiKeys(role: $role, includeRevoked: $includeRevoked, first: $first, after: $after) { nodes { id name prefix status } pageInfo { hasNextPage endCursor } }
@@ -59,9 +59,9 @@ async function createKey(input: Record<string, unknown>, caller: Principal = OPE
 
 /** Asks the partners subgraph, as the gateway does, who a key makes its holder. */
 async function resolveKey(secret: string) {
-  const { data, errors } = await graphqlRequest(url, RESOLVE, { hash: hashApiKey(secret) }, as(GATEWAY));
+  const { data, errors } = await graphqlRequest(url, RESOLVE, { hashes: [hashApiKey(secret)] }, as(GATEWAY));
   expect(errors).toBeUndefined();
-  return data.apiKeyPrincipal as { keyId: string; role: string; partnerId: string | null; scopes: string[]; expiresAt: string | null } | null;
+  return data.apiKeyPrincipals[0] as { keyId: string; role: string; partnerId: string | null; scopes: string[]; expiresAt: string | null } | null;
 }
 
 /** The stored rows of the api_key table, every column. */
@@ -330,13 +330,13 @@ describe('partners subgraph: resolving API keys for the gateway', () => {
     ['an admin', ADMIN],
     ['the public', PUBLIC_PRINCIPAL],
   ])('refuses %s without the keys:resolve scope', async (_who, caller) => {
-    const { data, errors } = await graphqlRequest(url, RESOLVE, { hash: hashApiKey(generateApiKey().secret) }, as(caller));
-    expect(data).toEqual({ apiKeyPrincipal: null });
+    const { data, errors } = await graphqlRequest(url, RESOLVE, { hashes: [hashApiKey(generateApiKey().secret)] }, as(caller));
+    expect(data).toBeNull();
     expect(errors).toEqual([
       {
         message: 'Your key lacks the scope keys:resolve, which is needed to resolve API keys; ask an operator for a key with it.',
         locations: expect.any(Array),
-        path: ['apiKeyPrincipal'],
+        path: ['apiKeyPrincipals'],
         extensions: { code: 'FORBIDDEN' },
       },
     ]);
@@ -380,10 +380,10 @@ describe('partners subgraph: resolving API keys for the gateway', () => {
   });
 
   it('refuses a hash that is not a SHA-256 hex digest', async () => {
-    const { errors } = await graphqlRequest(url, RESOLVE, { hash: 'jct_00000000_not-a-hash' }, as(GATEWAY));
+    const { errors } = await graphqlRequest(url, RESOLVE, { hashes: ['jct_00000000_not-a-hash'] }, as(GATEWAY));
     expect(errors?.[0].extensions).toEqual({
       code: 'BAD_USER_INPUT',
-      fieldErrors: [{ field: 'hash', message: 'must be the SHA-256 of the key, as 64 lower-case hex characters' }],
+      fieldErrors: [{ field: 'hashes[0]', message: 'must be the SHA-256 of the key, as 64 lower-case hex characters' }],
     });
   });
 });
@@ -470,7 +470,7 @@ describe('partners subgraph: listing and revoking API keys', () => {
 });
 
 describe('partners subgraph: API keys in the composed API', () => {
-  it('keeps apiKeyPrincipal out of the public API, and the key management in it', () => {
+  it('keeps apiKeyPrincipals out of the public API, and the key management in it', () => {
     const root = path.resolve(__dirname, '..', '..', '..');
     const result = composeServices(
       ['partners', 'chains', 'bridges', 'incidents'].map((name) => ({
@@ -483,9 +483,8 @@ describe('partners subgraph: API keys in the composed API', () => {
     const publicSdl = result.publicSdl ?? '';
     expect(publicSdl).toContain('apiKeys(');
     expect(publicSdl).toContain('createApiKey(input: CreateApiKeyInput!): CreatedApiKey!');
-    expect(publicSdl).not.toContain('apiKeyPrincipal');
+    expect(publicSdl).not.toContain('apiKeyPrincipals');
     expect(publicSdl).not.toContain('ApiKeyPrincipal');
-    expect(result.supergraphSdl).toContain('apiKeyPrincipal(hash: String!): ApiKeyPrincipal @join__field(graph: PARTNERS) @inaccessible');
     expect(result.supergraphSdl).toContain('apiKeyPrincipals(hashes: [String!]!): [ApiKeyPrincipal]! @join__field(graph: PARTNERS) @inaccessible');
   });
 });

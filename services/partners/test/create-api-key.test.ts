@@ -49,9 +49,9 @@ describe('create-key: issueApiKey, the work behind the command', () => {
     });
     const url = await service.server.listen(0);
     const gateway = principalHeaders({ role: 'OPERATOR', scopes: [RESOLVE_KEYS_SCOPE] });
-    const resolved = await graphqlRequest(url, `query ($hash: String!) { apiKeyPrincipal(hash: $hash) { keyId role partnerId scopes } }`, { hash: hashApiKey(secret) }, gateway);
+    const resolved = await graphqlRequest(url, `query ($hashes: [String!]!) { apiKeyPrincipals(hashes: $hashes) { keyId role partnerId scopes } }`, { hashes: [hashApiKey(secret)] }, gateway);
     expect(resolved.errors).toBeUndefined();
-    expect(resolved.data.apiKeyPrincipal).toEqual({ keyId: apiKey.id, role: 'OPERATOR', partnerId: null, scopes: [...DEFAULT_SCOPES.OPERATOR] });
+    expect(resolved.data.apiKeyPrincipals[0]).toEqual({ keyId: apiKey.id, role: 'OPERATOR', partnerId: null, scopes: [...DEFAULT_SCOPES.OPERATOR] });
 
     const listed = await graphqlRequest(url, `{ apiKeys { nodes { id createdBy } } }`, {}, principalHeaders(OPERATOR));
     expect(listed.data.apiKeys.nodes).toEqual([{ id: apiKey.id, createdBy: 'cli' }]);
