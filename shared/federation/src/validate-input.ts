@@ -8,11 +8,13 @@ import type { ResolverData } from 'type-graphql';
  */
 export async function validateInput(argValue: unknown, _argType: unknown, { args }: ResolverData): Promise<void> {
   const values = Array.isArray(argValue) ? argValue : [argValue];
-  const prefix = argumentName(argValue, args);
   const fieldErrors: FieldError[] = [];
   for (const [index, value] of values.entries()) {
     if (value === null || typeof value !== 'object' || value.constructor === Object) continue;
     const errors = await validate(value, { forbidUnknownValues: false, validationError: { target: false } });
+    if (errors.length === 0) continue;
+    // Named only when there is something to report: finding the argument compares it with every other.
+    const prefix = argumentName(argValue, args);
     fieldErrors.push(...flatten(errors, Array.isArray(argValue) ? `${prefix}.${index}` : prefix));
   }
   if (fieldErrors.length > 0) throw new BadUserInputError(fieldErrors);
