@@ -12,7 +12,6 @@ import {
 } from '@junction/observability';
 import { SpanKind } from '@opentelemetry/api';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { finishRequest, recordOperations, type RequestRecord } from './observability/request-record';
@@ -39,6 +38,11 @@ const partialFailuresPlugin: ApolloServerPlugin<BaseContext & { partialFailures?
     };
   },
 };
+
+/** Where a request's context carries its {@link RequestRecord}. */
+const RECORD = Symbol('junction.requestRecord');
+
+type RecordedContext = { [RECORD]?: RequestRecord };
 
 /** HTTP statuses for errors raised before execution (while building the context). */
 const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATE_LIMITED: 429 };
@@ -97,23 +101,28 @@ export async function createSubgraphServer<Context extends BaseContext>({
 }: SubgraphServerParameters<Context>): Promise<SubgraphServer> {
   const { metricsEndpoint = true, processMetrics = true, tracer, drainTimeoutMs = 10_000 } = observability;
   const log = (observability.logger ?? createLogger({ level: 'warn' })).child({ service: name });
-  const scope = new AsyncLocalStorage<RequestRecord>();
-  const onMasked = onMaskedError ?? ((error: unknown) => (scope.getStore()?.log ?? log).error({ err: error }, 'Error masked from the client'));
+  // Each request's record, found by its request or on its context (under a symbol, which Apollo's copy of the
+  // context keeps): passed along rather than kept in an AsyncLocalStorage, whose promise hooks would cost every
+  // promise in the process.
+  const records = new WeakMap<IncomingMessage, RequestRecord>();
+  const onMasked = (error: unknown, record: RequestRecord | undefined) =>
+    onMaskedError ? onMaskedError(error) : (record?.log ?? log).error({ err: error }, 'Error masked from the client');
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // The host owns shutdown (drain first, then stop); Apollo's own handler would stop at once and re-raise the signal.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), partialFailuresPlugin, recordOperations(scope, tracer)],
-    formatError: (formatted, error) => formatError(formatted, error, { onMasked }),
+    plugins: [ApolloServerPluginInlineTraceDisabled(), partialFailuresPlugin, recordOperations({ recordOf: (context) => (context as RecordedContext)[RECORD], tracer, onMasked })],
+    // Masked errors are logged by recordOperations, which knows their request.
+    formatError: (formatted, error) => formatError(formatted, error),
   });
   await apollo.start();
   let draining = false;
 
   const http = createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
-      onMasked(error);
+      onMasked(error, records.get(request));
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
     });
@@ -121,13 +130,19 @@ export async function createSubgraphServer<Context extends BaseContext>({
   http.keepAliveTimeout = 65_000;
 
   async function buildContext(request: IncomingMessage): Promise<Context> {
-    const record = scope.getStore();
+    const record = records.get(request);
     try {
       const built = await context(request);
-      if (record) record.principal = (built as { principal?: RequestRecord['principal'] }).principal;
+      if (record) {
+        record.principal = (built as { principal?: RequestRecord['principal'] }).principal;
+        (built as RecordedContext)[RECORD] = record;
+      }
       return built;
     } catch (error) {
-      if (!(error instanceof BaseError)) throw error;
+      if (!(error instanceof BaseError)) {
+        onMasked(error, record);
+        throw error;
+      }
       record?.errorCodes.push(error.code);
       // Apollo answers a failed context with HTTP 500 unless told otherwise; a refused caller is a 401/403.
       const status = HTTP_STATUS[error.code] ?? 400;
@@ -135,7 +150,7 @@ export async function createSubgraphServer<Context extends BaseContext>({
     }
   }
 
-  const subscriptions = createSubscriptionHandler({ schema, context: (request) => buildContext(request), onMasked });
+  const subscriptions = createSubscriptionHandler({ schema, context: (request) => buildContext(request), onMasked: (error, request) => onMasked(error, records.get(request)) });
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://subgraph');
@@ -167,7 +182,8 @@ export async function createSubgraphServer<Context extends BaseContext>({
       );
     }
     response.once('close', () => finishRequest(record, response.statusCode, metrics));
-    await scope.run(record, () => serveGraphQL(request, response, url));
+    records.set(request, record);
+    await serveGraphQL(request, response, url);
   }
 
   async function serveGraphQL(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {

@@ -13,8 +13,8 @@ export interface SubscriptionHandlerParameters<Context extends object> {
    * server's `buildContext` throws them for POST requests too.
    */
   context: (request: IncomingMessage) => Promise<Context> | Context;
-  /** Receives errors masked from the client. */
-  onMasked: (error: unknown) => void;
+  /** Receives errors masked from the client, with the request of their stream. */
+  onMasked: (error: unknown, request: IncomingMessage) => void;
 }
 
 /** Serves subscriptions over server-sent events and ends the open streams on shutdown. */
@@ -52,7 +52,7 @@ export function createSubscriptionHandler<Context extends object>({ schema, cont
       }
     },
     context: (request) => contexts.get(request.raw) as unknown as Record<string, unknown>,
-    onNext: (_context, _request, result) => maskErrors(result as ExecutionResult, onMasked),
+    onNext: (_context, request, result) => maskErrors(result as ExecutionResult, (error) => onMasked(error, request.raw)),
   });
   return {
     async serve(request, response) {

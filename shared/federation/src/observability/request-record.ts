@@ -1,7 +1,7 @@
+import { formatError } from '@junction/errors';
 import type { Logger } from '@junction/observability';
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { AsyncLocalStorage } from 'node:async_hooks';
 import type { SubgraphMetrics } from './subgraph-metrics';
 
 /** What a subgraph's server learns about one `/graphql` request while serving it. */
@@ -24,15 +24,25 @@ export interface RequestRecord {
   errorCodes: string[];
 }
 
+/** Parameters of {@link recordOperations}. */
+export interface RecordOperationsParameters {
+  /** The record of the request whose context this is. */
+  recordOf: (context: BaseContext) => RequestRecord | undefined;
+  /** Traces operations under the request's span, when set. */
+  tracer: Tracer | undefined;
+  /** Receives each error the answer masks from the client, with its request's record. */
+  onMasked: (error: unknown, record: RequestRecord) => void;
+}
+
 /**
- * The Apollo Server plugin that fills the {@link RequestRecord} of the request in progress (found in `scope`) with
- * its operation and the codes of its errors, and traces the operation as a child of the request's span. Listed
- * after the plugins that add errors, so it sees the answer as it is sent.
+ * The Apollo Server plugin that fills the {@link RequestRecord} of the request in progress with its operation and
+ * the codes of its errors, hands on the errors the answer masks, and traces the operation as a child of the
+ * request's span. Listed after the plugins that add errors, so it sees the answer as it is sent.
  */
-export function recordOperations(scope: AsyncLocalStorage<RequestRecord>, tracer: Tracer | undefined): ApolloServerPlugin<BaseContext> {
+export function recordOperations({ recordOf, tracer, onMasked }: RecordOperationsParameters): ApolloServerPlugin<BaseContext> {
   return {
-    async requestDidStart({ request }) {
-      const record = scope.getStore();
+    async requestDidStart({ request, contextValue }) {
+      const record = recordOf(contextValue);
       if (!record) return;
       record.operationName = request.operationName ?? undefined;
       let operationSpan: Span | undefined;
@@ -48,6 +58,10 @@ export function recordOperations(scope: AsyncLocalStorage<RequestRecord>, tracer
               trace.setSpan(ROOT_CONTEXT, record.span),
             );
           }
+        },
+        async didEncounterErrors({ errors }) {
+          // formatError decides what is masked; formatting here only finds those errors (the answer is formatted apart).
+          for (const error of errors) formatError(error.toJSON(), error, { onMasked: (original) => onMasked(original, record) });
         },
         async willSendResponse({ response }) {
           if (response.body.kind === 'single') {
