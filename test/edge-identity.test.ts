@@ -1,6 +1,7 @@
 import { seedId, signPrincipal } from '@junction/federation';
 import type { Stack } from '@junction/launcher';
 import { ADMIN, graphqlRequest, principalHeaders, TEST_PRINCIPAL_SECRET } from '@junction/testing';
+import { ApiKeyPrincipals } from '../gateway/src/identity/api-key-principals';
 import { eventually } from './subscription-clients';
 import { bearer, createApiKey, startTestStack, type TestStack } from './test-stack';
 
@@ -130,6 +131,19 @@ describe('identity at the gateway', () => {
     await Promise.all(keys.map((key) => stack.gateway.principals.resolve(key.secret)));
     await eventually(() => stack.gateway.principals.lookups - before.lookups === 10, 'the background lookups');
     expect(stack.gateway.principals.questions - before.questions).toBe(2);
+  });
+
+  it('remembers a key that expires within the cache TTL only until it expires', async () => {
+    // A minute's TTL: without the cap the key would keep working for that long after it expired.
+    const principals = new ApiKeyPrincipals({ partnersUrl: stack.urls.partners, principalSecret: TEST_PRINCIPAL_SECRET, ttlMs: 60_000 });
+    const expiresAt = Date.now() + 1500;
+    const key = await createKey({ name: 'expiring soon', role: 'PARTNER', partnerId: partnerId('alchemy'), expiresAt: new Date(expiresAt).toISOString() });
+    expect((await principals.resolve(key.secret))?.keyId).toBe(key.id);
+    expect(principals.knows(key.secret)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt + 100 - Date.now())));
+    expect(principals.knows(key.secret)).toBe(false);
+    expect(await principals.resolve(key.secret)).toBeNull();
+    expect(principals.lookups).toBe(2);
   });
 
   it('asks the partners subgraph once per key while its answer is fresh, and stops honouring a revoked key within the cache TTL', async () => {

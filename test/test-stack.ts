@@ -37,7 +37,7 @@ export async function startTestStack(
 }
 
 /** Creates an API key at the partners subgraph, as an admin would; returns its id and the secret (shown once). */
-export async function createApiKey(stack: Stack, input: { name: string; role: 'PARTNER' | 'OPERATOR' | 'ADMIN'; partnerId?: string; scopes?: string[] }): Promise<{ id: string; secret: string }> {
+export async function createApiKey(stack: Stack, input: { name: string; role: 'PARTNER' | 'OPERATOR' | 'ADMIN'; partnerId?: string; scopes?: string[]; expiresAt?: string }): Promise<{ id: string; secret: string }> {
   const { data, errors } = await graphqlRequest(
     stack.urls.partners,
     `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }`,

@@ -61,7 +61,7 @@ export interface Gateway {
   runtime: GatewayRuntime;
   /** The node HTTP server around the runtime. */
   http: Server;
-  /** Resolves API keys to principals (its `lookups` counts the questions asked of the partners subgraph). */
+  /** Resolves API keys to principals (`lookups` counts the keys looked up at the partners subgraph, `questions` the requests). */
   principals: ApiKeyPrincipals;
   /** The metrics `/metrics` serves; the response cache counts its hits and misses here. */
   metrics: GatewayMetrics;

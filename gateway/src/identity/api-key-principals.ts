@@ -1,5 +1,5 @@
 import { BaseError, ErrorCode } from '@junction/errors';
-import { hashApiKey, RESOLVE_KEYS_SCOPE, ROLES, signPrincipal, type Principal, type Role } from '@junction/federation';
+import { hashApiKey, MAX_API_KEY_HASHES_PER_LOOKUP, RESOLVE_KEYS_SCOPE, ROLES, signPrincipal, type Principal, type Role } from '@junction/federation';
 import DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
 
@@ -24,9 +24,6 @@ export interface ApiKeyPrincipalsParameters {
 
 /** What the cache remembers per key hash: its principal, or `false` for a key that does not work. */
 type Entry = { principal: Principal | false };
-
-/** How many hashes one question to the partners subgraph carries (its `apiKeyPrincipals` accepts up to 100). */
-const MAX_HASHES_PER_LOOKUP = 100;
 
 /** How long background refreshes wait to be asked together; a refresh is due well before its answer expires. */
 const REFRESH_WINDOW_MS = 50;
@@ -69,11 +66,11 @@ export class ApiKeyPrincipals {
     this.#ttlMs = ttlMs;
     this.#refreshWithinMs = ttlMs / 2;
     const lookUp = (hashes: readonly string[]) => this.#lookUp(hashes);
-    this.#waitedFor = new DataLoader(lookUp, { cache: false, maxBatchSize: MAX_HASHES_PER_LOOKUP });
+    this.#waitedFor = new DataLoader(lookUp, { cache: false, maxBatchSize: MAX_API_KEY_HASHES_PER_LOOKUP });
     const refreshWindowMs = Math.min(REFRESH_WINDOW_MS, ttlMs / 10);
     this.#refreshes = new DataLoader(lookUp, {
       cache: false,
-      maxBatchSize: MAX_HASHES_PER_LOOKUP,
+      maxBatchSize: MAX_API_KEY_HASHES_PER_LOOKUP,
       batchScheduleFn: (run) => setTimeout(run, refreshWindowMs).unref(),
     });
   }
@@ -133,11 +130,11 @@ export class ApiKeyPrincipals {
     if (!resolved || body.errors || resolved.length !== hashes.length) throw unavailable(body.errors ?? body);
     return hashes.map((hash, index) => {
       const key = resolved[index];
-      const entry: Entry = { principal: key ? toPrincipal(key) : false };
       // A key that expires within the TTL is remembered only until it expires.
-      const untilExpiry = key?.expiresAt ? Date.parse(key.expiresAt) - Date.now() : Number.POSITIVE_INFINITY;
-      if (untilExpiry > 0) this.#cache.set(hash, entry, { ttl: Math.min(this.#ttlMs, untilExpiry) });
-      return untilExpiry > 0 ? entry : { principal: false };
+      const ttl = key?.expiresAt ? Math.min(this.#ttlMs, Date.parse(key.expiresAt) - Date.now()) : this.#ttlMs;
+      const entry: Entry = { principal: key && ttl > 0 ? toPrincipal(key) : false };
+      if (ttl > 0) this.#cache.set(hash, entry, { ttl });
+      return entry;
     });
   }
 }

@@ -12,6 +12,9 @@ export const API_KEY_PATTERN = /^jct_([0-9a-v]{8})_([A-Za-z0-9_-]{43})$/;
 /** The shape of a key's stored hash: SHA-256, 64 lower-case hex characters. */
 export const API_KEY_HASH_PATTERN = /^[0-9a-f]{64}$/;
 
+/** How many key hashes one `apiKeyPrincipals` question to the partners subgraph may carry. */
+export const MAX_API_KEY_HASHES_PER_LOOKUP = 100;
+
 /** A freshly generated API key. */
 export interface GeneratedApiKey {
   /** The whole key, e.g. `jct_0k3m9q2v_…`: shown to its holder once and never stored. */

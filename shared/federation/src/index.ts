@@ -34,6 +34,7 @@ export {
 } from './principal';
 export {
   API_KEY_HASH_PATTERN,
+  MAX_API_KEY_HASHES_PER_LOOKUP,
   API_KEY_PATTERN,
   API_KEY_PREFIX,
   generateApiKey,

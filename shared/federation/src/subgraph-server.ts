@@ -115,7 +115,7 @@ export async function createSubgraphServer<Context extends BaseContext>({
     stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginInlineTraceDisabled(), partialFailuresPlugin, recordOperations({ recordOf: (context) => (context as RecordedContext)[RECORD], tracer, onMasked })],
     // Masked errors are logged by recordOperations, which knows their request.
-    formatError: (formatted, error) => formatError(formatted, error),
+    formatError,
   });
   await apollo.start();
   let draining = false;
