@@ -16,4 +16,14 @@ module.exports = tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // The gateway (and the benchmark's peer gateways) must not load the subgraph machinery: about 50 MB of heap.
+    files: ['gateway/src/**/*.ts', 'bench/src/peers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@junction/federation', message: 'Import @junction/federation/identity: the main entry loads type-graphql, TypeORM, viem and Apollo Server.' }] },
+      ],
+    },
+  },
 );

@@ -19,6 +19,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleNameMapper: {
     '^@junction/(errors|config|db|federation|testing|cache|observability|events)$': '<rootDir>/shared/$1/src/index.ts',
+    '^@junction/federation/identity$': '<rootDir>/shared/federation/src/identity.ts',
     '^@junction/onchain$': '<rootDir>/shared/onchain/src/index.ts',
     '^@junction/devnet$': '<rootDir>/shared/devnet/src/index.ts',
     '^@junction/(partners|chains|bridges|incidents)$': '<rootDir>/services/$1/src/server.ts',

@@ -19,7 +19,7 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
-import { PUBLIC_PRINCIPAL, signPrincipal } from '@junction/federation';
+import { PUBLIC_PRINCIPAL, signPrincipal } from '@junction/federation/identity';
 import { createGateway } from '@junction/gateway';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';

@@ -1,5 +1,5 @@
 import { BaseError, ErrorCode } from '@junction/errors';
-import { hashApiKey, MAX_API_KEY_HASHES_PER_LOOKUP, RESOLVE_KEYS_SCOPE, ROLES, signPrincipal, type Principal, type Role } from '@junction/federation';
+import { hashApiKey, MAX_API_KEY_HASHES_PER_LOOKUP, RESOLVE_KEYS_SCOPE, ROLES, signPrincipal, type Principal, type Role } from '@junction/federation/identity';
 import DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
 

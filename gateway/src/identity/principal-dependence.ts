@@ -15,7 +15,7 @@ import {
 } from 'graphql';
 import { defaultPrintFn } from '@graphql-tools/executor-common';
 import { LRUCache } from 'lru-cache';
-import { VARIES_BY_CALLER_TAG } from '@junction/federation';
+import { VARIES_BY_CALLER_TAG } from '@junction/federation/identity';
 
 /** Options of {@link createPrincipalDependence}. */
 export interface PrincipalDependenceOptions {

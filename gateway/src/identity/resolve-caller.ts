@@ -1,5 +1,5 @@
 import { BaseError, ErrorCode } from '@junction/errors';
-import { parseApiKey, PUBLIC_PRINCIPAL, type Principal } from '@junction/federation';
+import { parseApiKey, PUBLIC_PRINCIPAL, type Principal } from '@junction/federation/identity';
 import type { ApiKeyPrincipals } from './api-key-principals';
 
 /** Who a request is, or why it is refused: a key that does not work, or keys that cannot be checked right now. */

@@ -1,7 +1,7 @@
 import { Logger as HiveLogger, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { closeWebSockets, createLogger, drainHttpServer, type Logger, type WebSocketServerLike } from '@junction/observability';
 import type { EventBus } from '@junction/events';
-import type { Principal } from '@junction/federation';
+import type { Principal } from '@junction/federation/identity';
 import type { Tracer } from '@opentelemetry/api';
 import type { Redis } from 'ioredis';
 import type { Server } from 'node:http';

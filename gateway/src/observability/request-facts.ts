@@ -1,4 +1,4 @@
-import type { Principal } from '@junction/federation';
+import type { Principal } from '@junction/federation/identity';
 import type { Span } from '@opentelemetry/api';
 
 /** What the gateway learns about one request while serving it, for its log line, metrics and trace. */

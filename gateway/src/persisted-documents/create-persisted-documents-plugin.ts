@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { hasRole } from '@junction/federation';
+import { hasRole } from '@junction/federation/identity';
 import type { Redis } from 'ioredis';
 import type { ApiKeyPrincipals } from '../identity/api-key-principals';
 import type { FailureLog } from '../redis/redis-fallback';

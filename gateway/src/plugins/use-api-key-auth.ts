@@ -1,7 +1,7 @@
 import { useGenericAuth, type ValidateUserFnParams } from '@envelop/generic-auth';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { ErrorCode } from '@junction/errors';
-import { PUBLIC_PRINCIPAL, type Principal } from '@junction/federation';
+import { PUBLIC_PRINCIPAL, type Principal } from '@junction/federation/identity';
 import { getOperationAST, GraphQLError } from 'graphql';
 import type { ApiKeyPrincipals } from '../identity/api-key-principals';
 import { resolveCaller } from '../identity/resolve-caller';

@@ -1,6 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { ErrorCode } from '@junction/errors';
-import type { Role } from '@junction/federation';
+import type { Role } from '@junction/federation/identity';
 import { GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { CostDirectives } from '../protection/cost-directives';
 import { DEFAULT_LIST_SIZE, estimateOperationCost } from '../protection/estimate-operation-cost';

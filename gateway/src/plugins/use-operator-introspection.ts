@@ -1,6 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { ErrorCode } from '@junction/errors';
-import { hasRole, PUBLIC_PRINCIPAL } from '@junction/federation';
+import { hasRole, PUBLIC_PRINCIPAL } from '@junction/federation/identity';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, validate, type FieldNode } from 'graphql';
 import type { PrincipalContext } from './use-api-key-auth';
 

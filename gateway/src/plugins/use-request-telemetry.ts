@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import type { Principal } from '@junction/federation';
+import type { Principal } from '@junction/federation/identity';
 import type { Logger } from '@junction/observability';
 import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { GatewayMetrics } from '../observability/gateway-metrics';

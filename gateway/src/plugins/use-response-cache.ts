@@ -1,6 +1,6 @@
 import { isAsyncIterable } from '@graphql-tools/utils';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { PUBLIC_PRINCIPAL, type Principal } from '@junction/federation';
+import { PUBLIC_PRINCIPAL, type Principal } from '@junction/federation/identity';
 import { getOperationAST, type GraphQLSchema } from 'graphql';
 import type { GatewayMetrics } from '../observability/gateway-metrics';
 import { callerView } from '../response-cache/caller-view';

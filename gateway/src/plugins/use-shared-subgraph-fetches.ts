@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { PUBLIC_PRINCIPAL } from '@junction/federation';
+import { PUBLIC_PRINCIPAL } from '@junction/federation/identity';
 import type { PrincipalDependence } from '../identity/principal-dependence';
 import { callerView } from '../response-cache/caller-view';
 import type { PrincipalContext } from './use-api-key-auth';

@@ -1,7 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { defaultPrintFn } from '@graphql-tools/executor-common';
 import { isAsyncIterable } from '@graphql-tools/utils';
-import { PUBLIC_PRINCIPAL } from '@junction/federation';
+import { PUBLIC_PRINCIPAL } from '@junction/federation/identity';
 import type { ExecutionResult } from 'graphql';
 import { callerView } from '../response-cache/caller-view';
 import { SharedSubscription } from '../subscriptions/shared-subscription';

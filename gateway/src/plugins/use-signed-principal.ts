@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { PUBLIC_PRINCIPAL, signPrincipal } from '@junction/federation';
+import { PUBLIC_PRINCIPAL, signPrincipal } from '@junction/federation/identity';
 import type { PrincipalDependence } from '../identity/principal-dependence';
 import type { PrincipalContext } from './use-api-key-auth';
 

@@ -1,7 +1,7 @@
 import { isAsyncIterable } from '@graphql-tools/utils';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { ErrorCode } from '@junction/errors';
-import { PUBLIC_PRINCIPAL, type Principal } from '@junction/federation';
+import { PUBLIC_PRINCIPAL, type Principal } from '@junction/federation/identity';
 import { GraphQLError } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { holderOf } from '../rate-limit/holder-of';

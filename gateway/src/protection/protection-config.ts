@@ -1,5 +1,5 @@
 import { z } from '@junction/config';
-import { ROLES, type Role } from '@junction/federation';
+import { ROLES, type Role } from '@junction/federation/identity';
 
 /** Who may introspect: everyone, no one, or OPERATOR and ADMIN keys only. */
 export type IntrospectionPolicy = 'on' | 'off' | 'operators';

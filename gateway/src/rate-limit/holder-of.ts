@@ -1,4 +1,4 @@
-import type { Principal } from '@junction/federation';
+import type { Principal } from '@junction/federation/identity';
 import { clientAddress, type ClientAddressParameters } from './client-address';
 
 /** Parameters of {@link holderOf}. */

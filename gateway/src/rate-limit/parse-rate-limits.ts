@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@junction/federation';
+import { ROLES, type Role } from '@junction/federation/identity';
 import type { RateLimitPolicy, RateLimits } from './rate-limit-policy';
 
 /** What {@link parseRateLimits} understands, for messages. */

@@ -1,4 +1,4 @@
-import type { Role } from '@junction/federation';
+import type { Role } from '@junction/federation/identity';
 import type { TokenBucketLimits } from './token-bucket-store';
 
 /** One role's limit: `requests` per `windowSeconds`, refilled continuously, with bursts of up to `burst`. */

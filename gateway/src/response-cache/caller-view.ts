@@ -1,4 +1,4 @@
-import type { Principal } from '@junction/federation';
+import type { Principal } from '@junction/federation/identity';
 
 /**
  * What a caller can see, as a string: its role, the partner it acts for and its scopes (sorted), and nothing else.

@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import type { Principal } from '@junction/federation';
+import type { Principal } from '@junction/federation/identity';
 import type { GraphQLSchema } from 'graphql';
 import type { Redis } from 'ioredis';
 import { createHash } from 'node:crypto';

@@ -1,6 +1,6 @@
 import { getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { ErrorCode } from '@junction/errors';
-import type { Principal } from '@junction/federation';
+import type { Principal } from '@junction/federation/identity';
 import type { Logger } from '@junction/observability';
 import { GraphQLError, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
 import { CloseCode, type ServerOptions } from 'graphql-ws';

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@junction/federation';
+import { ROLES, type Role } from '@junction/federation/identity';
 
 /** How many subscriptions one principal may hold open at once on one gateway replica, by role. */
 export type SubscriptionLimits = Record<Role, number>;

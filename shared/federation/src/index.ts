@@ -16,42 +16,9 @@ export { validateInput } from './validate-input';
 export { seedId } from './seed-id';
 export { groupByKeys, orderByKeys } from './batch';
 export { checkAccess, RequiresAccess, type RequiresAccessParameters } from './requires-access';
-export { VARIES_BY_CALLER_TAG, VariesByCaller } from './varies-by-caller';
-export {
-  canSeePartnerPrivate,
-  DEFAULT_SCOPES,
-  hasRole,
-  KEY_SCOPES,
-  PUBLIC_PRINCIPAL,
-  requirePartnerPrivateAccess,
-  requireRole,
-  requireScope,
-  RESOLVE_KEYS_SCOPE,
-  ROLES,
-  type KeyScope,
-  type Principal,
-  type Role,
-} from './principal';
-export {
-  API_KEY_HASH_PATTERN,
-  MAX_API_KEY_HASHES_PER_LOOKUP,
-  API_KEY_PATTERN,
-  API_KEY_PREFIX,
-  generateApiKey,
-  hashApiKey,
-  parseApiKey,
-  type GeneratedApiKey,
-  type ParsedApiKey,
-} from './api-key';
+export { VariesByCaller } from './varies-by-caller';
+export * from './identity';
 export { emitSchema } from './emit-schema';
-export {
-  PRINCIPAL_HEADER,
-  SIGNATURE_HEADER,
-  signPrincipal,
-  verifyPrincipal,
-  type SignPrincipalParameters,
-  type VerifyPrincipalParameters,
-} from './principal-header';
 export {
   createSubgraphService,
   type CreateSubgraphServiceParameters,

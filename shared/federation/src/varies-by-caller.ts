@@ -1,7 +1,5 @@
 import { Directive } from 'type-graphql';
-
-/** The `@tag` name that marks, in the supergraph, what a subgraph answers differently for different callers. */
-export const VARIES_BY_CALLER_TAG = 'varies-by-caller';
+import { VARIES_BY_CALLER_TAG } from './varies-by-caller-tag';
 
 /**
  * Marks a type or field whose objects the subgraph filters or withholds by the caller's principal without an
