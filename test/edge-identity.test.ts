@@ -1,4 +1,5 @@
 import { seedId, signPrincipal } from '@junction/federation';
+import { QueryPlanner } from '@graphql-hive/router-query-planner';
 import type { Stack } from '@junction/launcher';
 import { ADMIN, graphqlRequest, principalHeaders, TEST_PRINCIPAL_SECRET } from '@junction/testing';
 import { ApiKeyPrincipals } from '../gateway/src/identity/api-key-principals';
@@ -101,6 +102,31 @@ describe('identity at the gateway', () => {
     const other = await graphqlRequest(gateway, CONTACTS, { slug: 'op-labs' }, bearer(alchemy.secret));
     expect(other.data).toEqual({ partner: { name: 'OP Labs', contacts: null } });
     expect(other.errors).toEqual([expect.objectContaining({ path: ['partner', 'contacts'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+  });
+
+  it('plans an operation once for every caller it is authorized the same way for', async () => {
+    const planning = jest.spyOn(QueryPlanner.prototype, 'planAsync');
+    try {
+      // Text no other test sends, so that its plans are not cached yet.
+      const query = `query PlannedOnce($slug: String!) { partner(slug: $slug) { slug contacts { name } } }`;
+      const plans = () => planning.mock.calls.filter(([text]) => text.includes('PlannedOnce')).length;
+      // Each partner asks about itself: different answers (none from the response cache), one authorized operation.
+      for (const slug of ['alchemy', 'op-labs', 'consensys']) {
+        const key = await createKey({ name: `planned ${slug}`, role: 'PARTNER', partnerId: partnerId(slug) });
+        const { data, errors } = await graphqlRequest(gateway, query, { slug }, bearer(key.secret));
+        expect(errors).toBeUndefined();
+        expect(data.partner).toEqual({ slug, contacts: expect.any(Array) });
+      }
+      expect(plans()).toBe(1);
+      // The public may not see contacts: its version leaves them out, and is planned once too.
+      for (const slug of ['alchemy', 'op-labs']) {
+        const anonymous = await graphqlRequest(gateway, query, { slug });
+        expect(anonymous.data).toEqual({ partner: { slug, contacts: null } });
+      }
+      expect(plans()).toBe(2);
+    } finally {
+      planning.mockRestore();
+    }
   });
 
   it('looks a key in use up again before its answer expires, so its requests do not wait for a lookup', async () => {

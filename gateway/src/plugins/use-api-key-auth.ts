@@ -2,7 +2,7 @@ import { useGenericAuth, type ValidateUserFnParams } from '@envelop/generic-auth
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { ErrorCode } from '@junction/errors';
 import { PUBLIC_PRINCIPAL, type Principal } from '@junction/federation/identity';
-import { getOperationAST, GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError, print, type DocumentNode } from 'graphql';
 import type { ApiKeyPrincipals } from '../identity/api-key-principals';
 import { resolveCaller } from '../identity/resolve-caller';
 
@@ -46,16 +46,57 @@ export function useApiKeyAuth({ principals }: UseApiKeyAuthOptions): GatewayPlug
     // Leave out only the fields the caller may not have, with an error each; the rest of the answer still comes.
     rejectUnauthenticated: false,
   });
+  const authorizedDocuments = new AuthorizedDocuments();
   return {
     onPluginInit({ addPlugin }) {
+      // Added plugins run after this one: its onExecute sees the document before fields are left out.
       addPlugin(auth as Parameters<typeof addPlugin>[0]);
     },
-    // An operation whose every field was left out is answered without planning (the query planner refuses an empty
-    // selection set): its errors then null the fields they name. Wrapped, as the fields are left out in an onExecute.
-    onExecute({ executeFn, setExecuteFn }) {
-      setExecuteFn((args) => (getOperationAST(args.document, args.operationName)?.selectionSet.selections.length === 0 ? { data: {} } : executeFn(args)));
+    onExecute({ args: { document: parsed }, executeFn, setExecuteFn }) {
+      // Wrapped, as the fields are left out in an onExecute: the wrapper sees the document that is executed.
+      setExecuteFn((args) => {
+        const document = authorizedDocuments.canonical(parsed, args.document);
+        // An operation whose every field was left out is answered without planning (the query planner refuses an
+        // empty selection set): its errors then null the fields they name.
+        if (getOperationAST(document, args.operationName)?.selectionSet.selections.length === 0) return { data: {} };
+        return executeFn({ ...args, document });
+      });
     },
   };
+}
+
+/** How many differently authorized versions of one parsed document are kept. */
+const MAX_AUTHORIZED_VERSIONS = 16;
+
+/**
+ * Hands the query planner the same document object for the same authorized operation. The planner caches plans by
+ * document object, and generic-auth copies every document it checks, even when it leaves nothing out: without this,
+ * every request would be planned anew. A copy that left nothing out shares its selection sets with the parsed
+ * document (so the parsed document stands for it); one that left fields out is kept per parsed document and text.
+ */
+class AuthorizedDocuments {
+  private readonly versions = new WeakMap<DocumentNode, Map<string, DocumentNode>>();
+
+  canonical(parsed: DocumentNode, authorized: DocumentNode): DocumentNode {
+    if (authorized === parsed || sameSelections(parsed, authorized)) return parsed;
+    let versions = this.versions.get(parsed);
+    if (!versions) this.versions.set(parsed, (versions = new Map()));
+    const text = print(authorized);
+    const known = versions.get(text);
+    if (known) return known;
+    if (versions.size >= MAX_AUTHORIZED_VERSIONS) versions.delete(versions.keys().next().value!);
+    versions.set(text, authorized);
+    return authorized;
+  }
+}
+
+/** Whether `copy` has `original`'s definitions with the very same selection sets: nothing was left out. */
+function sameSelections(original: DocumentNode, copy: DocumentNode): boolean {
+  if (copy.definitions.length !== original.definitions.length) return false;
+  return copy.definitions.every((definition, index) => {
+    const counterpart = original.definitions[index];
+    return 'selectionSet' in definition && 'selectionSet' in counterpart && definition.selectionSet === counterpart.selectionSet;
+  });
 }
 
 /** Checks one selected field against its `@authenticated` / `@requiresScopes` and its type's. */
