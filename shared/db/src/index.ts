@@ -8,3 +8,4 @@ export { uniqueViolation } from './unique-violation';
 export { isUuid } from './is-uuid';
 export { writeTransaction } from './write-transaction';
 export { acquireLeadership, type AcquireLeadershipParameters, type LeaderLock } from './leader-lock';
+export { preparedRawAndEntities } from './prepared-select';

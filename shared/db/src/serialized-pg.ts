@@ -5,6 +5,12 @@ import { SessionLock } from './session-lock';
 /** How long a query waits for the embedded session before failing. */
 const SESSION_WAIT_MS = 30_000;
 
+/** Where a `pg` connection records the named statements it has prepared (by name, their text). */
+interface PreparedStatements {
+  parsedStatements: Record<string, string>;
+  submittedNamedStatements: Record<string, string>;
+}
+
 type ConnectCallback = (err: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void;
 
 /**
@@ -13,6 +19,9 @@ type ConnectCallback = (err: Error | undefined, client?: pg.PoolClient, done?: (
  * session from BEGIN to COMMIT and no other query — from any service in the process — can run inside it.
  */
 export function createSerializedPg(lock: SessionLock, session: PgliteSession): typeof pg {
+  // Prepared statements belong to the session, which every connection shares: what one connection has prepared,
+  // the others must not prepare again (PostgreSQL refuses a second statement of the same name).
+  const statements: PreparedStatements = { parsedStatements: {}, submittedNamedStatements: {} };
   class SerializedPool extends pg.Pool {
     constructor(options?: pg.PoolConfig) {
       super({ ...options, stream: () => session.connect() });
@@ -38,6 +47,7 @@ export function createSerializedPg(lock: SessionLock, session: PgliteSession): t
         unlock();
         throw error;
       }
+      Object.assign((client as unknown as { connection: PreparedStatements }).connection, statements);
       const release = client.release.bind(client);
       client.release = (destroy?: boolean | Error) => {
         try {

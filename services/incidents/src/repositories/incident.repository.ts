@@ -1,4 +1,4 @@
-import { isUuid, uniqueViolation } from '@junction/db';
+import { isUuid, preparedRawAndEntities, uniqueViolation } from '@junction/db';
 import { BadUserInputError, type FieldError } from '@junction/errors';
 import { keysetPage, orderByKeys, type EntityDirectory, type Page, type Principal } from '@junction/federation';
 import { randomUUID } from 'node:crypto';
@@ -91,7 +91,8 @@ export class IncidentRepository {
         openFilters: wanted.map((key) => key.open),
         bounds: wanted.map((key) => key.first),
       });
-    const { entities, raw } = await query.getRawAndEntities<{ key_index: number; incident_id: string }>();
+    // Prepared: planning this query cost twice its execution, and its text depends only on the target and the caller's kind.
+    const { entities, raw } = await preparedRawAndEntities<IncidentEntity, { key_index: number; incident_id: string }>(query);
     const byId = new Map(entities.map((incident) => [incident.id, incident]));
     const lists: IncidentEntity[][] = keys.map(() => []);
     for (const row of raw) {
