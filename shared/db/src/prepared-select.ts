@@ -22,8 +22,8 @@ interface PgPool {
  * The statement's name is a hash of its text, so any query built the same way shares one statement, and the
  * number of statements per session stays as small as the number of shapes the caller builds: use it for queries
  * whose text does not grow with their input (pass lists as array parameters, not as `IN (…)`). The entities are
- * the main alias's columns only (no joined relations). The statement is logged like any other, so statement
- * counters still see it.
+ * the main alias's columns only (no joined relations). It runs on the DataSource's pool, outside any transaction.
+ * The statement is logged like any other, so statement counters still see it.
  */
 export async function preparedRawAndEntities<Entity extends ObjectLiteral, Raw extends ObjectLiteral>(
   query: SelectQueryBuilder<Entity>,
@@ -31,6 +31,8 @@ export async function preparedRawAndEntities<Entity extends ObjectLiteral, Raw e
   const [text, values] = query.getQueryAndParameters();
   const { connection: dataSource, expressionMap: { mainAlias } } = query;
   if (!mainAlias?.hasMetadata) throw new Error('preparedRawAndEntities needs a query builder made from an entity repository.');
+  // It runs on the pool: inside a transaction it would see none of the transaction's writes (and, embedded, wait for its session).
+  if ((query as unknown as { queryRunner?: unknown }).queryRunner) throw new Error('preparedRawAndEntities runs outside transactions; build the query from the DataSource, not a transaction manager.');
   const { metadata, name: alias } = mainAlias;
   const selected = metadata.columns.map((column) => ({ column, key: `${alias}_${column.databaseName}` }));
   const tooLong = selected.find(({ key }) => key.length > MAX_IDENTIFIER_LENGTH);

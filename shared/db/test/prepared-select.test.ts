@@ -90,4 +90,9 @@ describe.each(stores)('preparedRawAndEntities on %s', (_name, embedded) => {
     const { entities } = await preparedRawAndEntities<Reading, object>(newestAmong([readings[0].id]));
     expect(entities.map((entity) => entity.label)).toEqual(['reading 0']);
   });
+
+  it('refuses a query built inside a transaction, which it would run outside it', async () => {
+    const attempt = db.dataSource.transaction((manager) => preparedRawAndEntities(manager.getRepository(ReadingEntity).createQueryBuilder('reading')));
+    await expect(attempt).rejects.toThrow('preparedRawAndEntities runs outside transactions; build the query from the DataSource, not a transaction manager.');
+  });
 });
