@@ -2,8 +2,9 @@
  * Peer benchmark: the "partner dashboard" query (20 chains with owners, bridges and open incidents — all four
  * subgraphs) through Junction's gateway, the bare Hive runtime and `@apollo/gateway`, over the same running
  * subgraphs, each gateway in its own process pinned to the same core, in interleaved rounds, with a distinct API
- * key per request (cycling through a pool of partner keys). Prints throughput, p99 latency, CPU per request and
- * resident memory per gateway, and the ratios the issue sets as targets.
+ * key per request (cycling through a pool of partner keys). The subgraphs run in this process and the load generator
+ * in its own, both pinned to the other core. Prints throughput, p99 latency, CPU per request and resident memory per
+ * gateway, and the ratios the issue sets as targets.
  *
  * Run with `npm run bench:peers` (builds first). Uses PostgreSQL when DATABASE_URL is set, PGlite otherwise.
  * BENCH_KINDS, BENCH_ROUNDS, BENCH_SECONDS, BENCH_CONNECTIONS and BENCH_KEYS change the run; BENCH_CPU_PROF_DIR
@@ -11,13 +12,13 @@
  */
 import { DEFAULT_SCOPES, signPrincipal, type Principal } from '@junction/federation';
 import { createStack, type Stack } from '@junction/launcher';
-import autocannon from 'autocannon';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addBenchChains } from './bench-chains';
+import type { LoadJob, LoadResult } from './peers/load-generator';
 import { createBenchKey } from './create-bench-key';
 import { postGraphql as post } from './post-graphql';
 import { UNLIMITED_RATE_LIMITS } from './unlimited-rate-limits';
@@ -40,7 +41,7 @@ interface Round {
   p50: number;
   p99: number;
   cpuMsPerRequest: number;
-  /** CPU of this process (the subgraphs, their databases when embedded, and the load generator) per request. */
+  /** CPU of this process (the subgraphs and, when embedded, their database) and of the load generator, per request. */
   stackCpuMsPerRequest: number;
   rssMb: number;
   failures: number;
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
     }
 
     console.log(`partner dashboard (20 chains, all four subgraphs), ${CONNECTIONS} connections, ${SECONDS} s per round, ${ROUNDS} interleaved rounds, ${keys.length} distinct keys cycled per request`);
-    console.log('each gateway pinned to core 1; subgraphs and load generator on core 0 (their CPU is "stack CPU")');
+    console.log('each gateway pinned to core 1; subgraphs and the load generator (two processes) on core 0 (their CPU is "stack CPU")');
     const rounds = new Map<Kind, Round[]>(KINDS.map((kind) => [kind, []]));
     for (let round = 0; round < ROUNDS; round++) {
       const order = [...KINDS.slice(round % KINDS.length), ...KINDS.slice(0, round % KINDS.length)];
@@ -120,28 +121,32 @@ async function measure(url: string, pid: number, keys: string[]): Promise<Round>
   const result = await load(url, keys, { duration: SECONDS });
   const cpu = cpuMs(pid) - cpuBefore;
   const stack = process.cpuUsage(stackBefore);
+  const requests = Math.max(1, result.requests.total);
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    cpuMsPerRequest: cpu / Math.max(1, result.requests.total),
-    stackCpuMsPerRequest: (stack.user + stack.system) / 1000 / Math.max(1, result.requests.total),
+    cpuMsPerRequest: cpu / requests,
+    stackCpuMsPerRequest: ((stack.user + stack.system) / 1000 + result.cpuMs) / requests,
     rssMb: rssMb(pid),
-    failures: result.non2xx + result.errors + result.timeouts,
+    failures: result.failures,
   };
 }
 
-/** Load for `duration` seconds or `amount` requests, each request presenting the next key of the pool. */
-function load(url: string, keys: string[], length: { duration: number } | { amount: number }): Promise<autocannon.Result> {
-  let next = 0;
-  return autocannon({
-    url,
-    connections: CONNECTIONS,
-    ...length,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: DASHBOARD }),
-    requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, authorization: `Bearer ${keys[next++ % keys.length]}` } }) }],
+/**
+ * Load for `duration` seconds or `amount` requests, each request presenting the next key of the pool, from the load
+ * generator's own process (pinned to core 0, beside the subgraphs).
+ */
+function load(url: string, keys: string[], length: LoadJob['length']): Promise<LoadResult> {
+  const job: LoadJob = { url, body: JSON.stringify({ query: DASHBOARD }), keys, connections: CONNECTIONS, length };
+  const child = spawn(process.execPath, [path.join(__dirname, 'peers', 'load-generator.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  pin(child.pid!, 0);
+  child.stdin!.end(JSON.stringify(job));
+  let output = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(output) as LoadResult) : reject(new Error(`The load generator exited with ${code}.`))));
   });
 }
 
