@@ -2,8 +2,8 @@
  * Peer benchmark: the "partner dashboard" query (20 chains with owners, bridges and open incidents — all four
  * subgraphs) through Junction's gateway, the bare Hive runtime and `@apollo/gateway`, over the same running
  * subgraphs, each gateway in its own process pinned to the same core, in interleaved rounds, with a distinct API
- * key per request (cycling through a pool of partner keys). The subgraphs run in this process and the load generator
- * in its own, both pinned to the other core. Prints throughput, p99 latency, CPU per request and resident memory per
+ * key per request (cycling through a pool of partner keys). A gateway is stopped (SIGSTOP) outside its own rounds.
+ * The subgraphs run in this process and the load generator in its own, both pinned to the other core. Prints throughput, p99 latency, CPU per request and resident memory per
  * gateway, and the ratios the issue sets as targets.
  *
  * Run with `npm run bench:peers` (builds first). Uses PostgreSQL when DATABASE_URL is set, PGlite otherwise.
@@ -69,18 +69,22 @@ async function main(): Promise<void> {
       pin(child.pid!, 1);
       await expectDashboard(url, keys[0], kind);
       gateways.set(kind, { url, pid: child.pid! });
+      // Stopped until its rounds, so its timers and idle-time garbage collection do not take another gateway's core.
+      child.kill('SIGSTOP');
     }
 
     console.log(`partner dashboard (20 chains, all four subgraphs), ${CONNECTIONS} connections, ${SECONDS} s per round, ${ROUNDS} interleaved rounds, ${keys.length} distinct keys cycled per request`);
-    console.log('each gateway pinned to core 1; subgraphs and the load generator (two processes) on core 0 (their CPU is "stack CPU")');
+    console.log('each gateway pinned to core 1 and stopped outside its rounds; subgraphs and the load generator (two processes) on core 0 (their CPU is "stack CPU")');
     const rounds = new Map<Kind, Round[]>(KINDS.map((kind) => [kind, []]));
     for (let round = 0; round < ROUNDS; round++) {
       const order = [...KINDS.slice(round % KINDS.length), ...KINDS.slice(0, round % KINDS.length)];
       for (const kind of order) {
         const { url, pid } = gateways.get(kind)!;
+        process.kill(pid, 'SIGCONT');
         // Warm: plans, connections, and the key cache, which must have seen every key (as it has in a steady state).
         await load(url, keys, { amount: Math.max(keys.length, 200) });
         rounds.get(kind)!.push(await measure(url, pid, keys));
+        process.kill(pid, 'SIGSTOP');
       }
     }
 
@@ -108,7 +112,17 @@ async function main(): Promise<void> {
     console.log(`CPU per request junction / bare hive:  ${ratio('junction', 'hive', 'cpuMsPerRequest')}`);
   } finally {
     // The gateways go first, so none is still asking the subgraphs while the stack closes.
-    await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : (child.once('exit', resolve), child.kill('SIGTERM'))))));
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise((resolve) => {
+            if (child.exitCode !== null) return resolve(undefined);
+            child.once('exit', resolve);
+            child.kill('SIGCONT');
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
     await stack.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
