@@ -3,8 +3,8 @@
  * subgraphs) through Junction's gateway, the bare Hive runtime and `@apollo/gateway`, over the same running
  * subgraphs, each gateway in its own process pinned to the same core, in interleaved rounds, with a distinct API
  * key per request (cycling through a pool of partner keys). A gateway is stopped (SIGSTOP) outside its own rounds.
- * The subgraphs run in this process and the load generator in its own, both pinned to the other core. Prints throughput, p99 latency, CPU per request and resident memory per
- * gateway, and the ratios the issue sets as targets.
+ * The subgraphs run in this process and the load generator in its own, both pinned to the other core. Prints
+ * throughput, p99 latency, CPU per request and resident memory per gateway, and the ratios the issue sets as targets.
  *
  * Run with `npm run bench:peers` (builds first). Uses PostgreSQL when DATABASE_URL is set, PGlite otherwise.
  * BENCH_KINDS, BENCH_ROUNDS, BENCH_SECONDS, BENCH_CONNECTIONS and BENCH_KEYS change the run; BENCH_CPU_PROF_DIR
