@@ -171,17 +171,22 @@ export class ReadThroughCache {
     const { keepMs = 3_600_000, lockMs = 10_000 } = policy;
     const { backend, stats, lastErrors, now, pollMs } = this.core;
     const startedAt = now();
+    const storedSinceStart = (entry: StoredEntry | undefined): entry is StoredEntry => entry !== undefined && Math.max(entry.observedAt, entry.failedAt ?? 0) >= startedAt;
+    let waited = false;
     let release = await backend.tryLock(key, lockMs);
     while (!release) {
       // Another replica is loading: take its result as soon as it is stored, or load ourselves if it gives up.
+      waited = true;
       await sleep(pollMs);
       const entry = await backend.get(key);
-      if (entry && Math.max(entry.observedAt, entry.failedAt ?? 0) >= startedAt) return entry;
+      if (storedSinceStart(entry)) return entry;
       if (now() - startedAt > lockMs) break;
       release = await backend.tryLock(key, lockMs);
     }
     try {
       const previous = await backend.get(key);
+      // The other replica may have stored its result and let the lock go between our last look and our taking it.
+      if (waited && storedSinceStart(previous)) return previous;
       stats.loads += 1;
       let entry: StoredEntry;
       try {

@@ -122,6 +122,28 @@ describe.each(backends)('read-through cache on %s', (name, make) => {
     await expect(cache.read('k', async () => Promise.reject(new Error('down')), { freshMs: 1000, revalidateMs: 0, keepMs: 10_000 })).rejects.toThrow('down');
   });
 
+  it('takes the value another replica stored between its last look and its taking the lock, without loading again', async () => {
+    // The other replica holds the lock; it stores its value and lets the lock go right after this one's look.
+    const release = await backend.tryLock('raced', 10_000);
+    let looks = 0;
+    const racing: CacheBackend = {
+      ...backend,
+      async get(key) {
+        const entry = await backend.get(key);
+        // Looks: before loading, then while waiting; after the first look in the wait, the other replica finishes.
+        if (++looks === 2) {
+          await backend.set(key, { value: JSON.stringify('from the other replica'), observedAt: clock }, 60_000);
+          await release!();
+        }
+        return entry;
+      },
+    };
+    const upstream = countingLoader('loaded here');
+    const read = await new ReadThroughCache({ backend: racing, now: () => clock }).read('raced', upstream.load, { freshMs: 1000 });
+    expect(read.value).toBe('from the other replica');
+    expect(upstream.calls()).toBe(0);
+  });
+
   if (name === 'redis') {
     it('makes one upstream call across two processes sharing the backend', async () => {
       const other = new ReadThroughCache({ backend: second as CacheBackend, now: () => clock });
